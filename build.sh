@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# One entry point for the README's commands: `./build.sh sample` scans the bundled sample,
+# `./build.sh test` installs what the tests need and runs them. Both work on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+case "${1:-}" in
+  sample)
+    shift
+    dotnet build src/BackendArchitect.Cli -c Release -v quiet -nologo
+    dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll scan samples/ShopBackend "$@"
+    ;;
+  test)
+    dotnet build BackendArchitect.slnx -c Release -v quiet -nologo
+    dotnet format BackendArchitect.slnx --verify-no-changes --no-restore
+    dotnet test BackendArchitect.slnx -c Release --no-build -v quiet --logger "console;verbosity=normal"
+    ;;
+  *)
+    echo "usage: ./build.sh sample|test" >&2
+    exit 2
+    ;;
+esac

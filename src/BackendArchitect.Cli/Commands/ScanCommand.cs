@@ -1,0 +1,80 @@
+using System.CommandLine;
+using BackendArchitect.Cli.Rendering;
+using BackendArchitect.Model;
+using BackendArchitect.Reports;
+using BackendArchitect.Scanning;
+
+namespace BackendArchitect.Cli.Commands;
+
+/// <summary>`architect scan [PATH] [--format table|json|markdown|mermaid] [--output FILE]`.</summary>
+public static class ScanCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "Repository or folder to scan (default: the current directory).",
+            DefaultValueFactory = _ => ".",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: table, json, markdown or mermaid.",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "markdown", "mermaid");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of standard output." };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress display." };
+
+        var command = new Command("scan", "Read a repository into the system model and show it.");
+        command.Arguments.Add(path);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(noProgress);
+        command.SetAction(parse => Execute(
+            parse.GetValue(path) ?? ".",
+            parse.GetValue(format) ?? "table",
+            parse.GetValue(output),
+            parse.GetValue(noProgress),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Execute(string path, string format, string? output, bool noProgress, TextWriter stdout, TextWriter stderr)
+    {
+        SystemModel model;
+        try
+        {
+            var showProgress = !noProgress && output is not null ? !Console.IsErrorRedirected : !noProgress && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+            model = ProgressDisplay.Run(showProgress && format == "table" || showProgress && output is not null, stderr, progress => ScanEngine.Scan(path, progress: progress));
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"architect: {e.Message}");
+            return CliApp.UsageError;
+        }
+
+        var text = format switch
+        {
+            "json" => JsonReport.Render(model),
+            "markdown" => MarkdownReport.Render(model),
+            "mermaid" => MermaidReport.Render(model),
+            _ => null,
+        };
+
+        if (text is null)
+        {
+            if (output is null)
+            {
+                TableRenderer.Render(model, stdout);
+                return CliApp.Ok;
+            }
+
+            using var sw = new StringWriter();
+            TableRenderer.Render(model, sw, plain: true);
+            text = sw.ToString();
+        }
+
+        return OutputWriter.Write(text, output, stdout, stderr);
+    }
+}

@@ -1,0 +1,3 @@
+using BackendArchitect.Cli.Commands;
+
+return CliApp.Run(args, Console.Out, Console.Error);

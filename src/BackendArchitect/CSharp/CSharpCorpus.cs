@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using BackendArchitect.Model;
+using BackendArchitect.Workspace;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackendArchitect.CSharp;
+
+/// <summary>
+/// Every hand-written C# file of the workspace, parsed once in parallel, with the projects they
+/// belong to, the services (web entry points) and a by-name index of type declarations.
+/// Generated files (EF designer files, model snapshots) are not parsed here.
+/// </summary>
+public sealed class CSharpCorpus
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
+
+    private CSharpCorpus(
+        IReadOnlyList<CSharpDocument> documents,
+        IReadOnlyList<ProjectFile> projects,
+        IReadOnlyDictionary<string, ImmutableArray<TypeEntry>> types)
+    {
+        Documents = documents;
+        Projects = projects;
+        Types = types;
+        Constants = new ConstantResolver(this);
+    }
+
+    public IReadOnlyList<CSharpDocument> Documents { get; }
+
+    public IReadOnlyList<ProjectFile> Projects { get; }
+
+    /// <summary>Type declarations by simple name (without generic arity); partial types have several entries.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<TypeEntry>> Types { get; }
+
+    /// <summary>Evaluates constant string expressions (routes, policy names) across files.</summary>
+    public ConstantResolver Constants { get; }
+
+    /// <summary>The services, set by <see cref="ServiceDetector"/> after loading.</summary>
+    public ServiceMap Services { get; internal set; } = ServiceMap.Empty;
+
+    public static CSharpCorpus Load(WorkspaceSnapshot workspace, ICollection<Diagnostic> diagnostics)
+    {
+        var projects = workspace.OfKind(FileKind.Project)
+            .Select(f => ProjectFile.Parse(f, diagnostics))
+            .OfType<ProjectFile>()
+            .OrderBy(p => p.Path, StringComparer.Ordinal)
+            .ToArray();
+        var byDepth = projects.OrderByDescending(p => p.Directory.Length).ToArray();
+
+        var sources = workspace.OfKind(FileKind.CSharp).Where(f => !f.IsGenerated).ToArray();
+        var documents = new CSharpDocument[sources.Length];
+        var parseErrors = new ConcurrentBag<Diagnostic>();
+        Parallel.For(0, sources.Length, i =>
+        {
+            var file = sources[i];
+            var tree = CSharpDocument.Parse(file, ParseOptions);
+            if (tree.GetRoot().ContainsDirectives)
+            {
+                var symbols = ConditionalDirectives.ReferencedSymbols(tree);
+                if (symbols.Count > 0)
+                {
+                    tree = CSharpDocument.Parse(file, ConditionalDirectives.WithSymbols(ParseOptions, symbols));
+                }
+            }
+
+            documents[i] = new CSharpDocument(file, tree, OwningProject(byDepth, file.Path));
+            var firstError = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            if (firstError is not null)
+            {
+                var line = firstError.Location.GetLineSpan().StartLinePosition.Line + 1;
+                parseErrors.Add(new Diagnostic(file.Path, line, $"C# syntax error, read what parses: {firstError.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
+            }
+        });
+
+        foreach (var d in parseErrors.OrderBy(d => d.File, StringComparer.Ordinal))
+        {
+            diagnostics.Add(d);
+        }
+
+        var types = new Dictionary<string, List<TypeEntry>>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            foreach (var type in doc.Root.DescendantNodes(n => n is not BaseMethodDeclarationSyntax and not BlockSyntax).OfType<BaseTypeDeclarationSyntax>())
+            {
+                if (!types.TryGetValue(type.Identifier.ValueText, out var list))
+                {
+                    types[type.Identifier.ValueText] = list = [];
+                }
+
+                list.Add(new TypeEntry(type, doc));
+            }
+        }
+
+        var corpus = new CSharpCorpus(documents, projects, types.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal));
+        corpus.Services = ServiceDetector.Detect(corpus, workspace);
+        return corpus;
+    }
+
+    /// <summary>All declarations of a type by simple name, or empty.</summary>
+    public ImmutableArray<TypeEntry> FindType(string name)
+    {
+        var simple = SyntaxHelpers.SimpleTypeName(name);
+        return Types.TryGetValue(simple, out var list) ? list : [];
+    }
+
+    private static ProjectFile? OwningProject(ProjectFile[] byDepth, string path)
+    {
+        foreach (var p in byDepth)
+        {
+            if (p.Directory == "." || path.StartsWith(p.Directory + "/", StringComparison.Ordinal))
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One declaration of a type and the document that holds it.</summary>
+public sealed record TypeEntry(BaseTypeDeclarationSyntax Declaration, CSharpDocument Document)
+{
+    public string Name => Declaration.Identifier.ValueText;
+}

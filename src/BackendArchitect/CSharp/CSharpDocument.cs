@@ -1,0 +1,27 @@
+using BackendArchitect.Workspace;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace BackendArchitect.CSharp;
+
+/// <summary>A parsed C# file and the project it belongs to.</summary>
+public sealed class CSharpDocument(SourceFile file, SyntaxTree tree, ProjectFile? project)
+{
+    public SourceFile File { get; } = file;
+    public SyntaxTree Tree { get; } = tree;
+    public ProjectFile? Project { get; } = project;
+    public string Path => File.Path;
+
+    /// <summary>Root of the tree; syntax trees are immutable and safe to share across threads.</summary>
+    public SyntaxNode Root => Tree.GetRoot();
+
+    /// <summary>1-based line of a node's first token (attributes and trivia excluded).</summary>
+    public int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    public int LineOf(SyntaxToken token) => token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    public bool HasDirectives => File.Text.Contains("#if", StringComparison.Ordinal);
+
+    internal static SyntaxTree Parse(SourceFile file, CSharpParseOptions options) =>
+        CSharpSyntaxTree.ParseText(file.Text, options, file.Path);
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Xml;
+using System.Xml.Linq;
+using BackendArchitect.Model;
+using BackendArchitect.Workspace;
+
+namespace BackendArchitect.CSharp;
+
+/// <summary>What a .csproj says that matters here: its SDK, frameworks and project references.</summary>
+public sealed record ProjectFile(
+    string Name,
+    string Path,
+    string Directory,
+    string? Sdk,
+    string? TargetFramework,
+    ImmutableArray<string> ProjectReferences,
+    ImmutableArray<string> PackageReferences)
+{
+    public bool IsWebSdk => Sdk is not null && Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
+
+    public static ProjectFile? Parse(SourceFile file, ICollection<Diagnostic> diagnostics)
+    {
+        if (!file.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var name = System.IO.Path.GetFileNameWithoutExtension(file.Path);
+        XDocument doc;
+        try
+        {
+            doc = XDocument.Parse(file.Text);
+        }
+        catch (XmlException e)
+        {
+            diagnostics.Add(new Diagnostic(file.Path, e.LineNumber, $"project file is not valid XML: {e.Message}"));
+            return new ProjectFile(name, file.Path, file.Directory, null, null, [], []);
+        }
+
+        var rootElement = doc.Root!;
+        string? sdk = (string?)rootElement.Attribute("Sdk");
+        sdk ??= rootElement.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value;
+        string? Property(string n) => rootElement.Descendants().FirstOrDefault(e => e.Name.LocalName == n)?.Value.Trim();
+        var tfm = Property("TargetFramework") ?? Property("TargetFrameworks");
+        var assembly = Property("AssemblyName");
+        if (!string.IsNullOrEmpty(assembly) && !assembly.Contains('$'))
+        {
+            name = assembly;
+        }
+
+        var references = rootElement.Descendants()
+            .Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(e => (string?)e.Attribute("Include"))
+            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Select(s => NormalizeReference(file.Directory, s!))
+            .ToImmutableArray();
+        var packages = rootElement.Descendants()
+            .Where(e => e.Name.LocalName == "PackageReference")
+            .Select(e => (string?)e.Attribute("Include") ?? (string?)e.Attribute("Update"))
+            .Where(s => !string.IsNullOrWhiteSpace(s))
+            .Select(s => s!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToImmutableArray();
+        return new ProjectFile(name, file.Path, file.Directory, sdk, string.IsNullOrEmpty(tfm) ? null : tfm, references, packages);
+    }
+
+    /// <summary>Turns a reference relative to the project directory into a root-relative path.</summary>
+    private static string NormalizeReference(string directory, string include)
+    {
+        var parts = new List<string>();
+        if (directory != ".")
+        {
+            parts.AddRange(directory.Split('/'));
+        }
+
+        foreach (var part in include.Replace('\\', '/').Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+}

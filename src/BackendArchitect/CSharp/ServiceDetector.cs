@@ -1,0 +1,99 @@
+using BackendArchitect.Model;
+using BackendArchitect.Workspace;
+
+namespace BackendArchitect.CSharp;
+
+/// <summary>
+/// Finds web entry points: projects on the Web SDK, or code that builds a WebApplication or web
+/// host. Library projects belong to the services that reference them.
+/// </summary>
+public static class ServiceDetector
+{
+    private static readonly string[] HostMarkers =
+    [
+        "WebApplication.CreateBuilder", "WebApplication.CreateSlimBuilder", "WebApplication.CreateEmptyBuilder",
+        "ConfigureWebHostDefaults", "WebHost.CreateDefaultBuilder", "ConfigureWebHost(",
+    ];
+
+    public static ServiceMap Detect(CSharpCorpus corpus, WorkspaceSnapshot workspace)
+    {
+        var rootName = Path.GetFileName(workspace.Root.TrimEnd('/', '\\'));
+        var fallback = string.IsNullOrEmpty(rootName) ? "app" : rootName;
+        var docsByProject = corpus.Documents.GroupBy(d => d.Project?.Path ?? "").ToDictionary(g => g.Key, g => g.ToList());
+        var services = new List<Service>();
+        var serviceByProject = new Dictionary<string, string>(StringComparer.Ordinal);
+        var docsByService = new Dictionary<string, IReadOnlyList<CSharpDocument>>(StringComparer.Ordinal);
+
+        foreach (var project in corpus.Projects)
+        {
+            var docs = docsByProject.GetValueOrDefault(project.Path) ?? [];
+            var entry = FindEntryPoint(docs);
+            if (!project.IsWebSdk && entry is null)
+            {
+                continue;
+            }
+
+            entry ??= docs.FirstOrDefault(d => d.File.FileName == "Program.cs") ?? docs.FirstOrDefault(d => d.File.FileName == "Startup.cs");
+            var name = UniqueName(project.Name, services);
+            services.Add(new Service(name, project.Directory, project.Path, project.TargetFramework, entry is null ? null : new SourceLocation(entry.Path, 1)));
+            serviceByProject[project.Path] = name;
+            docsByService[name] = docs;
+        }
+
+        // Loose code with no project file (a folder of sources): one service if it builds a host.
+        if (docsByProject.TryGetValue("", out var loose))
+        {
+            var entry = FindEntryPoint(loose);
+            if (entry is not null)
+            {
+                var name = UniqueName(fallback, services);
+                services.Add(new Service(name, ".", null, null, new SourceLocation(entry.Path, 1)));
+                docsByService[name] = loose;
+            }
+        }
+
+        // A library belongs to the first service (by name) that references it, directly or not.
+        var projectsByPath = corpus.Projects.ToDictionary(p => p.Path, StringComparer.Ordinal);
+        foreach (var service in services.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (service.Project is null)
+            {
+                continue;
+            }
+
+            var stack = new Stack<string>([service.Project]);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (stack.Count > 0)
+            {
+                var path = stack.Pop();
+                if (!seen.Add(path) || !projectsByPath.TryGetValue(path, out var project))
+                {
+                    continue;
+                }
+
+                serviceByProject.TryAdd(path, service.Name);
+                foreach (var reference in project.ProjectReferences)
+                {
+                    stack.Push(reference);
+                }
+            }
+        }
+
+        return new ServiceMap(services.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(), serviceByProject, docsByService, fallback);
+    }
+
+    private static CSharpDocument? FindEntryPoint(IEnumerable<CSharpDocument> docs) =>
+        docs.OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal)
+            .FirstOrDefault(d => HostMarkers.Any(m => d.File.Text.Contains(m, StringComparison.Ordinal)));
+
+    private static string UniqueName(string name, List<Service> services)
+    {
+        var candidate = name;
+        for (var i = 2; services.Any(s => s.Name == candidate); i++)
+        {
+            candidate = $"{name}-{i}";
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using BackendArchitect.Config;
+using BackendArchitect.CSharp;
+using BackendArchitect.CSharp.Auth;
+using BackendArchitect.CSharp.Data;
+using BackendArchitect.CSharp.Endpoints;
+using BackendArchitect.CSharp.Wiring;
+using BackendArchitect.Model;
+using BackendArchitect.Workspace;
+
+namespace BackendArchitect.Scanning;
+
+/// <summary>The application layer's scan: workspace, front-ends, one sorted system model.</summary>
+public static class ScanEngine
+{
+    public static SystemModel Scan(string path, ScanOptions? options = null, IProgress<string>? progress = null)
+    {
+        options ??= new ScanOptions();
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            throw new InputException($"path not found: {path}");
+        }
+
+        progress?.Report("Listing files");
+        var workspace = WorkspaceLoader.Load(path, options.Workspace, progress);
+        return Scan(workspace, progress);
+    }
+
+    public static SystemModel Scan(WorkspaceSnapshot workspace, IProgress<string>? progress = null)
+    {
+        var diagnostics = new SynchronizedCollection(workspace.Diagnostics);
+
+        progress?.Report($"Parsing {workspace.OfKind(FileKind.CSharp).Count()} C# files");
+        var corpus = CSharpCorpus.Load(workspace, diagnostics);
+
+        progress?.Report("Reading endpoints and authorization");
+        var defaults = ServiceAuthDefaultsReader.Read(corpus, diagnostics);
+        var endpoints = new List<Endpoint>();
+        endpoints.AddRange(ControllerEndpoints.Discover(corpus, defaults, diagnostics));
+        endpoints.AddRange(MinimalApiEndpoints.Discover(corpus, defaults, diagnostics));
+        endpoints.AddRange(RazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
+        endpoints.AddRange(FastEndpointsEndpoints.Discover(corpus, defaults, diagnostics));
+
+        progress?.Report("Reading wiring and data model");
+        var wiring = WiringReader.Read(corpus, diagnostics);
+        var (contexts, entities) = EfModelReader.Read(corpus, diagnostics);
+        var (config, containers, compose) = InfrastructureReader.Read(workspace, diagnostics);
+
+        return ModelSorter.Sort(new SystemModel
+        {
+            Root = workspace.Root,
+            Services = [.. corpus.Services.Services],
+            Endpoints = [.. endpoints],
+            Middleware = wiring.Middleware,
+            Registrations = wiring.Registrations,
+            AuthenticationSchemes = wiring.AuthenticationSchemes,
+            Policies = wiring.Policies,
+            HealthChecks = wiring.HealthChecks,
+            HttpClients = wiring.HttpClients,
+            MessageChannels = wiring.MessageChannels,
+            Caches = wiring.Caches,
+            DataContexts = contexts,
+            Entities = entities,
+            Configuration = config,
+            Containers = containers,
+            ComposeServices = compose,
+            Statistics = new ScanStatistics(
+                workspace.Files.Count,
+                workspace.Files.Sum(f => (long)f.Lines),
+                workspace.OfKind(FileKind.CSharp).Count(),
+                workspace.SkippedFiles),
+            Diagnostics = [.. diagnostics.Snapshot()],
+        });
+    }
+
+    /// <summary>Front-ends add diagnostics from parallel loops; this keeps that safe.</summary>
+    private sealed class SynchronizedCollection(IEnumerable<Diagnostic> initial) : ICollection<Diagnostic>
+    {
+        private readonly ConcurrentQueue<Diagnostic> items = new(initial);
+
+        public int Count => items.Count;
+
+        public bool IsReadOnly => false;
+
+        public void Add(Diagnostic item) => items.Enqueue(item);
+
+        public void Clear() => items.Clear();
+
+        public bool Contains(Diagnostic item) => items.Contains(item);
+
+        public void CopyTo(Diagnostic[] array, int arrayIndex) => items.CopyTo(array, arrayIndex);
+
+        public bool Remove(Diagnostic item) => throw new NotSupportedException();
+
+        public IEnumerator<Diagnostic> GetEnumerator() => items.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public Diagnostic[] Snapshot() => [.. items];
+    }
+}
