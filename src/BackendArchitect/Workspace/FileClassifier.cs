@@ -19,6 +19,7 @@ public static class FileClassifier
             ".json" => FileKind.Json,
             ".yml" or ".yaml" => FileKind.Yaml,
             ".sql" => FileKind.Sql,
+            ".proto" => FileKind.Proto,
             _ => null,
         };
     }

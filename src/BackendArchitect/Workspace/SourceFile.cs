@@ -19,5 +19,6 @@ public enum FileKind
     Yaml,
     Dockerfile,
     Sql,
+    Proto,
     Other,
 }
