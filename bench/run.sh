@@ -23,8 +23,13 @@ baseline=1
 build=1
 
 usage() {
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit 2
+    local code="${1:-2}"
+    if [[ "$code" == 0 ]]; then
+        sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    else
+        sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    fi
+    exit "$code"
 }
 
 while [[ $# -gt 0 ]]; do
@@ -35,7 +40,7 @@ while [[ $# -gt 0 ]]; do
         --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
         --no-baseline) baseline=0; shift ;;
         --no-build) build=0; shift ;;
-        -h|--help) usage ;;
+        -h|--help) usage 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage ;;
     esac
 done
