@@ -22,6 +22,12 @@ MARKER = ".bench-generated"
 LINES_PER_SERVICE = 50_000
 GENERATED_SHARE = 0.60
 MIN_LINES = 5_000
+# Size planning: Program.cs, csproj, appsettings and the DbContext before any entity; the lines
+# each entity adds to Program.cs and the DbContext; a migration file's lines around its CreateTables.
+FIXED_SERVICE_LINES = 60
+PER_ENTITY_SHARED_LINES = 3
+MIGRATION_WRAPPER_LINES = 20
+MODEL_FILE_WRAPPER_LINES = 32
 MAX_LINES = 5_000_000
 
 SERVICE_NAMES = [
@@ -587,7 +593,7 @@ def migration_column(p):
     return f"                    {p.name} = table.Column<{p.clr}>({', '.join(args)}),"
 
 
-def render_migration(svc, mig_id, class_name, created):
+def render_migration(svc, class_name, created):
     up, down = [], []
     for e in created:
         up.append("            migrationBuilder.CreateTable(")
@@ -807,15 +813,15 @@ def plan_migrations(svc, entities, generated_target):
     for e in entities:
         n = len(model_block(svc, e)) + (len(relation_block(svc, e)) if e.parent is not None else 0)
         block.append(n)
-    overhead = 32
     best, best_err = 1, None
     for m in range(1, len(entities) + 1):
         total = 0
         cumulative = 0
         for part in chunk(list(range(len(entities))), m):
             cumulative += sum(block[i] for i in part)
-            total += overhead + cumulative
-        total += overhead + cumulative
+            total += MODEL_FILE_WRAPPER_LINES + cumulative
+        # The model snapshot repeats the final model once more.
+        total += MODEL_FILE_WRAPPER_LINES + cumulative
         err = abs(total - generated_target)
         if best_err is None or err < best_err:
             best, best_err = m, err
@@ -834,7 +840,7 @@ def build_service(index, target, seed):
     # Entities are added until the hand-written files, plain migrations included, reach their share;
     # Program.cs, the DbContext and the fixed files grow by a few lines per entity.
     entities = []
-    hand = 60
+    hand = FIXED_SERVICE_LINES
     for e in make_entities(random.Random(f"{seed}:{index}:entities")):
         entities.append(e)
         own = {
@@ -848,7 +854,7 @@ def build_service(index, target, seed):
             own[f"{root}/Endpoints/{e.name}Endpoints.cs"] = render_endpoints(svc, e, rng)
         files.update(own)
         hand += sum(count_lines(t) for t in own.values())
-        hand += count_lines(render_migration(svc, "", "", [e])) - 20 + 3
+        hand += count_lines(render_migration(svc, "", [e])) - MIGRATION_WRAPPER_LINES + PER_ENTITY_SHARED_LINES
         if hand >= hand_target and len(entities) >= 3:
             break
 
@@ -858,7 +864,7 @@ def build_service(index, target, seed):
     files[f"{root}/Data/{svc}DbContext.cs"] = render_dbcontext(svc, entities)
 
     hand = sum(count_lines(t) for t in files.values())
-    hand += sum(count_lines(render_migration(svc, "", "", [e])) - 20 for e in entities)
+    hand += sum(count_lines(render_migration(svc, "", [e])) - MIGRATION_WRAPPER_LINES for e in entities)
     generated_target = max(0, target - hand)
     migrations = plan_migrations(svc, entities, generated_target)
     applied = []
@@ -869,7 +875,7 @@ def build_service(index, target, seed):
         class_name = "Initial" if number == 1 else f"Add{part[0].plural}"
         mig_id = f"{stamp}_{class_name}"
         applied += part
-        files[f"{root}/Migrations/{mig_id}.cs"] = render_migration(svc, mig_id, class_name, part)
+        files[f"{root}/Migrations/{mig_id}.cs"] = render_migration(svc, class_name, part)
         files[f"{root}/Migrations/{mig_id}.Designer.cs"] = render_designer(svc, mig_id, class_name, applied)
     files[f"{root}/Migrations/{svc}DbContextModelSnapshot.cs"] = render_snapshot(svc, entities)
     return svc, files
