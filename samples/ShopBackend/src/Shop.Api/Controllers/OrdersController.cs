@@ -136,6 +136,7 @@ public sealed class OrdersController : ApiControllerBase
             Lines = request.Lines.Select(l => new OrderLine
             {
                 ProductId = l.ProductId,
+                Product = products[l.ProductId],
                 Quantity = l.Quantity,
                 UnitPrice = products[l.ProductId].Price,
             }).ToList(),
