@@ -96,7 +96,7 @@ public static class RazorPageEndpoints
             {
                 var parameters = model?.BoundProperties("GET", routeNames) ?? [];
                 var condition = model is null ? null : ConditionalDirectives.ConditionOf(model.Declarations[0].Declaration);
-                yield return new Endpoint(service, EndpointKinds.RazorPage, "GET", route, file.Path, file.Path, directives.PageLine, auth, [.. parameters], [], condition);
+                yield return new Endpoint(service, EndpointKinds.RazorPage, "GET", route, file.Path, file.Path, directives.PageLine, auth, WithRouteParameters([.. parameters], route), [], condition);
             }
 
             foreach (var handler in handlers)
@@ -116,15 +116,16 @@ public static class RazorPageEndpoints
                     file.Path,
                     directives.PageLine,
                     auth,
-                    DistinctByName(parameters),
+                    WithRouteParameters(parameters, route),
                     [],
                     ConditionalDirectives.ConditionOf(handler.Method));
             }
         }
     }
 
-    private static ImmutableArray<Parameter> DistinctByName(ImmutableArray<Parameter> parameters) =>
-        [.. parameters.DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+    /// <summary>Route values reach the page even when no handler parameter or property binds them.</summary>
+    private static ImmutableArray<Parameter> WithRouteParameters(ImmutableArray<Parameter> parameters, string route) =>
+        [.. parameters.Concat(RazorPageRoute.TemplateParameters(route)).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
 
     private static ProjectFile? OwningProject(ProjectFile[] byDepth, string path) =>
         byDepth.FirstOrDefault(p => p.Directory == "." || path.StartsWith(p.Directory + "/", StringComparison.Ordinal));

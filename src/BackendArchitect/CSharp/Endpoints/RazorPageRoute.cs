@@ -1,3 +1,5 @@
+using BackendArchitect.Model;
+
 namespace BackendArchitect.CSharp.Endpoints;
 
 /// <summary>
@@ -77,5 +79,44 @@ public sealed record RazorPageRoute(string? Area, string ViewEnginePath, string 
 
         var parts = new[] { areaPrefix.Trim('/'), pagePath.Trim('/'), template?.Trim('/') ?? "" }.Where(p => p.Length > 0);
         return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// The parameters a route template declares, typed from their constraint ("{id:int}" gives int,
+    /// no constraint gives string), for handlers that do not bind them themselves.
+    /// </summary>
+    public static IEnumerable<Parameter> TemplateParameters(string route)
+    {
+        var i = 0;
+        while ((i = route.IndexOf('{', i)) >= 0)
+        {
+            var end = route.IndexOf('}', i);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            var inner = route[(i + 1)..end].TrimStart('*');
+            i = end + 1;
+            var colon = inner.IndexOf(':');
+            var name = (colon >= 0 ? inner[..colon] : inner).Split('=')[0].TrimEnd('?');
+            var constraint = colon >= 0 ? inner[(colon + 1)..].Split(':', '(', '=', '?')[0] : "";
+            var type = constraint.ToLowerInvariant() switch
+            {
+                "int" => "int",
+                "long" => "long",
+                "bool" => "bool",
+                "guid" => "Guid",
+                "decimal" => "decimal",
+                "double" => "double",
+                "float" => "float",
+                "datetime" => "DateTime",
+                _ => "string",
+            };
+            if (name.Length > 0)
+            {
+                yield return new Parameter(name, "route", type);
+            }
+        }
     }
 }
