@@ -109,6 +109,48 @@ public sealed class FastEndpointsEndpointsTests
     }
 
     [Fact]
+    public void Vertical_slice_endpoints_are_named_with_their_feature_and_use_the_request_of_their_own_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Api/Api.csproj", Project);
+        dir.Write("Api/Program.cs", Program);
+        dir.Write("Api/Features/GetInvoice.cs", """
+            using FastEndpoints;
+            public static class GetInvoice
+            {
+                public sealed record Request(Guid Id);
+
+                public sealed class Endpoint : Endpoint<Request, string>
+                {
+                    public override void Configure() => Get("/invoices/{id}");
+
+                    public override Task HandleAsync(Request req, CancellationToken ct) => SendOkAsync("", ct);
+                }
+            }
+            """);
+        dir.Write("Api/Features/GetCustomer.cs", """
+            using FastEndpoints;
+            public static class GetCustomer
+            {
+                public sealed record Request(int Id);
+
+                public sealed class Endpoint : Endpoint<Request, string>
+                {
+                    public override void Configure() => Get("/customers/{id}");
+
+                    public override Task HandleAsync(Request req, CancellationToken ct) => SendOkAsync("", ct);
+                }
+            }
+            """);
+
+        var endpoints = ScanEngine.Scan(dir.Path).Endpoints;
+
+        Assert.Equal(
+            ["GetCustomer.Endpoint.HandleAsync id:route:int", "GetInvoice.Endpoint.HandleAsync id:route:Guid"],
+            endpoints.Select(e => $"{e.Handler} {Describe(e.Parameters)[0]}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Version_without_a_readable_UseFastEndpoints_keeps_the_route_and_says_so()
     {
         using var dir = new TempDirectory();

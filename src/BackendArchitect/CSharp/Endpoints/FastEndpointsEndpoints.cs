@@ -8,16 +8,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Endpoints;
 
-/// <summary>FastEndpoints endpoint classes (Configure() with Get/Post/...).</summary>
+/// <summary>
+/// FastEndpoints endpoint classes (Configure() with Get/Post/..., or [HttpGet] on the class).
+/// Every endpoint is secured unless it calls AllowAnonymous(), so the service's fallback policy
+/// never decides and <c>defaults</c> is not consulted.
+/// </summary>
 public static class FastEndpointsEndpoints
 {
     private static readonly HashSet<string> BodyVerbs = new(StringComparer.Ordinal) { "POST", "PUT", "PATCH" };
 
     public static IEnumerable<Endpoint> Discover(CSharpCorpus corpus, IReadOnlyDictionary<string, ServiceAuthDefaults> defaults, ICollection<Diagnostic> diagnostics)
     {
-        // Endpoints secure themselves (or opt out with AllowAnonymous), so the service's fallback
-        // policy never decides; the parameter stays for the front-end contract.
-        _ = defaults;
         if (!corpus.Documents.Any(d => d.File.Text.Contains("FastEndpoints", StringComparison.Ordinal))
             && !corpus.Projects.Any(p => p.PackageReferences.Contains("FastEndpoints", StringComparer.OrdinalIgnoreCase)))
         {
@@ -27,6 +28,7 @@ public static class FastEndpointsEndpoints
         var configs = FastEndpointsConfig.ReadAll(corpus, diagnostics);
         var cache = new ConcurrentDictionary<string, FastEndpointsClass?>(StringComparer.Ordinal);
         var endpoints = new List<Endpoint>();
+        var servicesWithoutSetup = new SortedDictionary<string, CSharpDocument>(StringComparer.Ordinal);
         foreach (var entry in corpus.Types.Values.SelectMany(v => v).OrderBy(e => e.Document.Path, StringComparer.Ordinal).ThenBy(e => e.Declaration.SpanStart))
         {
             if (entry.Declaration is not ClassDeclarationSyntax type || type.BaseList is null || type.Modifiers.Any(SyntaxKind.AbstractKeyword))
@@ -39,13 +41,24 @@ public static class FastEndpointsEndpoints
                 var shape = FastEndpointsClass.Of(corpus, type, cache);
                 if (shape is not null)
                 {
+                    var before = endpoints.Count;
                     endpoints.AddRange(ClassEndpoints(corpus, entry, type, shape, configs, diagnostics));
+                    var service = corpus.Services.ServiceOf(entry.Document);
+                    if (endpoints.Count > before && !configs.ContainsKey(service))
+                    {
+                        servicesWithoutSetup.TryAdd(service, entry.Document);
+                    }
                 }
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
             {
                 diagnostics.Add(new Diagnostic(entry.Document.Path, entry.Document.LineOf(type), $"FastEndpoints endpoint {entry.Name} could not be read: {e.Message}"));
             }
+        }
+
+        foreach (var (service, doc) in servicesWithoutSetup)
+        {
+            diagnostics.Add(new Diagnostic(doc.Path, 1, $"service {service} has FastEndpoints endpoints but no UseFastEndpoints call was found; routes are listed without a global prefix or version", DiagnosticSeverity.Info));
         }
 
         return endpoints;
@@ -90,7 +103,8 @@ public static class FastEndpointsEndpoints
 
         var handlerMethod = Methods(type).FirstOrDefault(m => m.Identifier.ValueText == "HandleAsync")
             ?? Methods(type).FirstOrDefault(m => m.Identifier.ValueText == "ExecuteAsync");
-        var handler = $"{entry.Name}.{handlerMethod?.Identifier.ValueText ?? "HandleAsync"}";
+        // Vertical slices nest a class named "Endpoint" in a feature class: the outer name tells them apart.
+        var handler = $"{SyntaxHelpers.QualifiedName(type)}.{handlerMethod?.Identifier.ValueText ?? "HandleAsync"}";
         var requestName = handlerMethod?.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText ?? "req";
         var responses = shape.ResponseType is null or "EmptyResponse" or "object" ? ImmutableArray<ResponseType>.Empty : [new ResponseType(null, shape.ResponseType)];
         var condition = ConditionalDirectives.ConditionOf(settings.RouteNode);
@@ -126,7 +140,7 @@ public static class FastEndpointsEndpoints
                     settings.RouteDocument.Path,
                     settings.RouteLine,
                     auth,
-                    Parameters(corpus, shape.RequestType, requestName, verb, finalRoute),
+                    Parameters(corpus, shape.RequestType, requestName, verb, finalRoute, doc),
                     responses,
                     condition);
             }
@@ -204,10 +218,10 @@ public static class FastEndpointsEndpoints
     }
 
     /// <summary>The request DTO (body for POST/PUT/PATCH, query otherwise) and the route template's values.</summary>
-    public static ImmutableArray<Parameter> Parameters(CSharpCorpus corpus, string? requestType, string requestName, string verb, string route)
+    public static ImmutableArray<Parameter> Parameters(CSharpCorpus corpus, string? requestType, string requestName, string verb, string route, CSharpDocument endpointDocument)
     {
         var result = ImmutableArray.CreateBuilder<Parameter>();
-        var properties = requestType is null ? [] : RequestProperties(corpus, requestType);
+        var properties = requestType is null ? [] : RequestProperties(corpus, requestType, endpointDocument);
         foreach (var routeParameter in RazorPageRoute.TemplateParameters(route))
         {
             var type = properties.TryGetValue(routeParameter.Name, out var declared) ? declared : routeParameter.Type;
@@ -222,10 +236,13 @@ public static class FastEndpointsEndpoints
         return result.ToImmutable();
     }
 
-    private static Dictionary<string, string> RequestProperties(CSharpCorpus corpus, string requestType)
+    /// <summary>Properties of the request DTO; a declaration in the endpoint's own file wins over same-named types elsewhere.</summary>
+    private static Dictionary<string, string> RequestProperties(CSharpCorpus corpus, string requestType, CSharpDocument endpointDocument)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in corpus.FindType(requestType))
+        var entries = corpus.FindType(requestType);
+        var local = entries.Where(e => e.Document == endpointDocument).ToList();
+        foreach (var entry in local.Count > 0 ? local : entries.AsEnumerable())
         {
             if (entry.Declaration is not TypeDeclarationSyntax declaration)
             {
