@@ -30,6 +30,11 @@ public sealed class FastEndpointsConfig
 
     public static FastEndpointsConfig Unreadable { get; } = new();
 
+    private static readonly HashSet<string> AuthorizationCalls = new(StringComparer.Ordinal)
+    {
+        "AllowAnonymous", "Roles", "Policies", "Policy", "AuthSchemes", "Claims", "ClaimsAll", "Permissions", "PermissionsAll", "Options",
+    };
+
     /// <summary>Reads every UseFastEndpoints call, grouped by the service its code runs in.</summary>
     public static Dictionary<string, FastEndpointsConfig> ReadAll(CSharpCorpus corpus, ICollection<Diagnostic> diagnostics)
     {
@@ -120,8 +125,12 @@ public sealed class FastEndpointsConfig
             return;
         }
 
-        ConfiguratorIsConditional = configurator.Body.DescendantNodesAndSelf().Any(n => n is IfStatementSyntax or SwitchStatementSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax);
-        ConfiguratorCalls = FastEndpointsCall.On(doc, configurator.Body, parameter).ToList();
+        // Only authorization calls under a branch make the outcome unknowable; other branches do not matter here.
+        var calls = FastEndpointsCall.On(doc, configurator.Body, parameter).ToList();
+        var branched = calls.Where(c => c.Invocation.Ancestors().TakeWhile(a => a != configurator.Body)
+            .Any(a => a is IfStatementSyntax or SwitchStatementSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax)).ToList();
+        ConfiguratorIsConditional = branched.Any(c => AuthorizationCalls.Contains(c.Name));
+        ConfiguratorCalls = [.. calls.Except(branched)];
     }
 
     /// <summary><c>Action&lt;Config&gt; cfg = c => {...}; app.UseFastEndpoints(cfg)</c>: the lambda of a local in the same file.</summary>

@@ -97,6 +97,12 @@ public static class FastEndpointsEndpoints
 
         if (settings.Verbs.Count == 0 || settings.Routes.Count == 0 || settings.RouteNode is null || settings.RouteDocument is null)
         {
+            // Classes that never configure anything (test doubles, helpers) are not endpoints anyone serves.
+            if (!HasConfigure(type, shape.BaseClasses))
+            {
+                yield break;
+            }
+
             diagnostics.Add(new Diagnostic(doc.Path, doc.LineOf(type.Identifier), $"FastEndpoints endpoint {entry.Name} declares no readable verb and route; not listed", DiagnosticSeverity.Info));
             yield break;
         }
@@ -262,6 +268,10 @@ public static class FastEndpointsEndpoints
 
         return result;
     }
+
+    private static bool HasConfigure(ClassDeclarationSyntax type, IReadOnlyList<TypeEntry> bases) =>
+        Methods(type).Any(m => m.Identifier.ValueText == "Configure")
+        || bases.Any(b => b.Declaration is ClassDeclarationSyntax c && Methods(c).Any(m => m.Identifier.ValueText == "Configure"));
 
     private static IEnumerable<MethodDeclarationSyntax> Methods(ClassDeclarationSyntax type) => type.Members.OfType<MethodDeclarationSyntax>();
 }

@@ -11,7 +11,7 @@ namespace BackendArchitect.CSharp.Endpoints;
 /// </summary>
 public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagnostic> diagnostics)
 {
-    private static readonly string[] VerbMethods = ["Get", "Post", "Put", "Patch", "Delete"];
+    private static readonly string[] VerbMethods = ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Query", "Trace", "Connect"];
 
     public List<string> Verbs { get; } = [];
 
@@ -47,12 +47,13 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
             detail = name + "(...)";
         }
 
-        if (VerbMethods.Contains(name))
+        // Options(b => ...) configures the route handler builder; Options("/route") is the verb.
+        if (VerbMethods.Contains(name) && !(name == "Options" && call.Arguments.FirstOrDefault() is LambdaExpressionSyntax))
         {
             Verbs.Clear();
             Verbs.Add(name.ToUpperInvariant());
             Routes.Clear();
-            Routes.AddRange(Strings(call));
+            Routes.AddRange(RouteStrings(call));
             SetRouteNode(call);
             return;
         }
@@ -66,7 +67,7 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
                 break;
             case "Routes":
                 Routes.Clear();
-                Routes.AddRange(Strings(call));
+                Routes.AddRange(RouteStrings(call));
                 if (RouteNode is null)
                 {
                     SetRouteNode(call);
@@ -116,7 +117,7 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
     public void ApplyAttribute(AttributeSyntax attribute, CSharpDocument doc)
     {
         var name = SyntaxHelpers.AttributeName(attribute);
-        if (name is not ("HttpGet" or "HttpPost" or "HttpPut" or "HttpPatch" or "HttpDelete"))
+        if (name is not ("HttpGet" or "HttpPost" or "HttpPut" or "HttpPatch" or "HttpDelete" or "HttpHead" or "HttpOptions"))
         {
             return;
         }
@@ -185,7 +186,50 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
     }
 
     private List<string> Strings(FastEndpointsCall call) =>
-        [.. Flatten(call.Arguments).Select(a => Route(a, call.Document))];
+        [.. Flatten(call.Arguments).Where(a => a is not LambdaExpressionSyntax).Select(a => Route(a, call.Document))];
+
+    /// <summary>
+    /// Route templates; <c>Get("/orders/{@id}", r => new { r.OrderId })</c> names "{@id}" after the
+    /// request property the expression selects, as FastEndpoints does.
+    /// </summary>
+    private List<string> RouteStrings(FastEndpointsCall call)
+    {
+        var routes = Strings(call);
+        var selector = call.Arguments.OfType<LambdaExpressionSyntax>().FirstOrDefault()?.ExpressionBody as AnonymousObjectCreationExpressionSyntax;
+        if (selector is null)
+        {
+            return routes;
+        }
+
+        var names = selector.Initializers.Select(i => i.NameEquals?.Name.Identifier.ValueText
+            ?? (i.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText).ToList();
+        return [.. routes.Select(route => ReplaceSelectedNames(route, names))];
+    }
+
+    private static string ReplaceSelectedNames(string route, List<string?> names)
+    {
+        var builder = new System.Text.StringBuilder();
+        var index = 0;
+        var i = 0;
+        while (i < route.Length)
+        {
+            var start = route.IndexOf("{@", i, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : route.IndexOf('}', start);
+            if (end < 0)
+            {
+                builder.Append(route, i, route.Length - i);
+                break;
+            }
+
+            builder.Append(route, i, start - i);
+            var name = index < names.Count ? names[index] : null;
+            builder.Append('{').Append(name ?? route[(start + 2)..end]).Append('}');
+            index++;
+            i = end + 1;
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>A constant string argument; an unresolved one is kept as written and reported.</summary>
     private string Route(ExpressionSyntax expression, CSharpDocument doc)
