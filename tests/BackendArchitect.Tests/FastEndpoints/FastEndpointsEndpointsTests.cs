@@ -151,6 +151,30 @@ public sealed class FastEndpointsEndpointsTests
     }
 
     [Fact]
+    public void Route_selectors_name_the_route_values_and_every_verb_method_is_read()
+    {
+        var endpoints = Scan("""
+            using FastEndpoints;
+            public sealed class Lookup : Endpoint<LookupRequest>
+            {
+                public override void Configure()
+                {
+                    Head("/lookup/{@a}/{@b}", r => new { r.Region, Code = r.Sku });
+                    Options(b => b.WithName("lookup"));
+                }
+            }
+            public sealed class Search : Endpoint<SearchRequest>
+            {
+                public override void Configure() => Query("/search");
+            }
+            """, out _);
+
+        Assert.Equal(
+            ["HEAD /lookup/{Region}/{Code}", "QUERY /search"],
+            endpoints.Select(e => $"{e.Method} {e.Route}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Version_without_a_readable_UseFastEndpoints_keeps_the_route_and_says_so()
     {
         using var dir = new TempDirectory();

@@ -46,7 +46,7 @@ public sealed class RazorPageEndpointsTests
             [Authorize(Roles = "Admin")]
             public IActionResult OnPostDelete(int id, [FromBody] DeleteReason reason, CancellationToken ct) => Page();
 
-            public IActionResult OnPostAttach(int id, IFormFile file, OrderNote note) => Page();
+            public IActionResult OnPostAttach(int id, IFormFile file, OrderNote note, IEnumerable<LineInput> lines, IOrderService orders) => Page();
         }
         """;
 
@@ -138,7 +138,7 @@ public sealed class RazorPageEndpointsTests
             ["id:route:int", "reason:body:DeleteReason", "ct:special:CancellationToken", "Input:form:OrderInput", "ReturnUrl:form:string?", "handler:query:string"],
             Describe(delete.Parameters));
         Assert.Equal(
-            ["id:route:int", "file:form:IFormFile", "note:form:OrderNote", "Input:form:OrderInput", "ReturnUrl:form:string?", "handler:query:string"],
+            ["id:route:int", "file:form:IFormFile", "note:form:OrderNote", "lines:form:IEnumerable<LineInput>", "orders:services:IOrderService", "Input:form:OrderInput", "ReturnUrl:form:string?", "handler:query:string"],
             Describe(attach.Parameters));
     }
 

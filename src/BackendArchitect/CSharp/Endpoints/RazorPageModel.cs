@@ -211,10 +211,15 @@ public sealed record RazorPageHandler(string Verb, string? Name, MethodDeclarati
     {
         // Page handlers bind complex types from form fields, route and query, never the body unless [FromBody] says so.
         var read = ParameterBinding.Read(Method.ParameterList, routeParameters, isController: false);
-        return [.. read.Select((p, i) => p.Source == "body" && !HasFromBody(Method.ParameterList.Parameters[i])
+        return [.. read.Select((p, i) => (p.Source == "body" && !HasFromBody(Method.ParameterList.Parameters[i])) || (p.Source == "services" && IsCollection(p.Type))
             ? p with { Source = Verb is "GET" or "HEAD" ? "query" : "form" }
             : p)];
     }
+
+    /// <summary>Collection interfaces look like services by name but are bound from the request.</summary>
+    private static bool IsCollection(string type) =>
+        SyntaxHelpers.SimpleTypeName(type) is "IEnumerable" or "ICollection" or "IList" or "IReadOnlyList" or "IReadOnlyCollection"
+            or "ISet" or "IDictionary" or "IReadOnlyDictionary";
 
     private static bool HasFromBody(ParameterSyntax parameter) =>
         parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => SyntaxHelpers.AttributeName(a) == "FromBody");
