@@ -181,6 +181,35 @@ public sealed class RazorPageEndpointsTests
         Assert.Equal(("/A", 4), (endpoint.Route, endpoint.Line));
     }
 
+    [Fact]
+    public void Convention_sources_name_the_convention_call_and_its_line()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Web/Web.csproj", Project);
+        dir.Write("Web/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages(o =>
+                o.Conventions
+                    .AuthorizeFolder("/Account")
+                    .AllowAnonymousToPage("/Account/Login"));
+            var app = builder.Build();
+            app.MapRazorPages();
+            app.Run();
+            """);
+        dir.Write("Web/Pages/Account/Login.cshtml", "@page\n");
+        dir.Write("Web/Pages/Account/Settings.cshtml", "@page\n");
+
+        var endpoints = ScanEngine.Scan(dir.Path).Endpoints;
+        var login = endpoints.Single(e => e.Route == "/Account/Login");
+        var settings = endpoints.Single(e => e.Route == "/Account/Settings");
+
+        Assert.Equal(
+            ["allow-anonymous Conventions.AllowAnonymousToPage(\"/Account/Login\") Web/Program.cs:5", "authorize Conventions.AuthorizeFolder(\"/Account\") Web/Program.cs:4"],
+            login.Auth.Sources.Select(s => $"{s.Kind} {s.Detail} {s.File}:{s.Line}").Order(StringComparer.Ordinal));
+        Assert.False(login.Auth.Required);
+        Assert.True(settings.Auth.Required);
+    }
+
     private static IReadOnlyList<Endpoint> ScanEditPage(out IReadOnlyList<Diagnostic> diagnostics)
     {
         using var dir = new TempDirectory();

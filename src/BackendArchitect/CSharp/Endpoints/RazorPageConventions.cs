@@ -79,7 +79,9 @@ public sealed class RazorPageConventions
     private void ReadConvention(CSharpCorpus corpus, CSharpDocument doc, InvocationExpressionSyntax invocation, string name, ICollection<Diagnostic> diagnostics)
     {
         var args = invocation.ArgumentList.Arguments.Select(a => a.Expression).ToArray();
-        var line = doc.LineOf(invocation);
+
+        // The method name's line and only this call's text: chained conventions share one expression.
+        var line = invocation.Expression is MemberAccessExpressionSyntax member ? doc.LineOf(member.Name) : doc.LineOf(invocation);
         string? Arg(int i) => i < args.Length ? corpus.Constants.Evaluate(args[i]) : null;
         if (name is "AddPageRoute" or "AddAreaPageRoute")
         {
@@ -123,7 +125,8 @@ public sealed class RazorPageConventions
             return;
         }
 
-        var detail = invocation.ToString().Length > 160 ? name + "(...)" : invocation.ToString();
+        var arguments = invocation.ArgumentList.ToString();
+        var detail = $"Conventions.{name}{(arguments.Length > 160 ? "(...)" : arguments)}";
         AuthMetadata metadata;
         if (isAnonymous)
         {
