@@ -125,7 +125,12 @@ public static class FastEndpointsEndpoints
             var finalRoute = BuildRoute(config, settings, route);
             foreach (var verb in settings.Verbs.Distinct(StringComparer.Ordinal))
             {
-                var anonymous = settings.Anonymous.Where(a => a.Verbs is null || a.Verbs.Contains(verb)).Select(a => a.Metadata).ToList();
+                var anonymous = settings.BuilderAnonymous.ToList();
+                if (settings.AllowAnonymousCall is var (anonymousMetadata, anonymousVerbs) && (anonymousVerbs is null || anonymousVerbs.Contains(verb)))
+                {
+                    anonymous.Add(anonymousMetadata);
+                }
+
                 var metadata = new List<AuthMetadata> { secured };
                 metadata.AddRange(classAuth);
                 metadata.AddRange(settings.Authorization);

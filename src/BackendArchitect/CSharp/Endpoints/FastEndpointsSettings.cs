@@ -31,8 +31,11 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
 
     public string? PrefixOverride { get; private set; }
 
-    /// <summary>Allow-anonymous metadata and the verbs it covers (null: every verb).</summary>
-    public List<(AuthMetadata Metadata, IReadOnlySet<string>? Verbs)> Anonymous { get; } = [];
+    /// <summary>The last AllowAnonymous() call and the verbs it covers (null: every verb).</summary>
+    public (AuthMetadata Metadata, IReadOnlySet<string>? Verbs)? AllowAnonymousCall { get; private set; }
+
+    /// <summary>AllowAnonymous() on the route handler builder in Options(...): every verb.</summary>
+    public List<AuthMetadata> BuilderAnonymous { get; } = [];
 
     public List<AuthMetadata> Authorization { get; } = [];
 
@@ -85,8 +88,9 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
                     ?? (call.Arguments.FirstOrDefault() is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" } ? "" : null);
                 break;
             case "AllowAnonymous":
+                // Each AllowAnonymous call replaces the anonymous verbs of the previous one.
                 var verbs = VerbNames(call.Arguments).ToHashSet(StringComparer.Ordinal);
-                Anonymous.Add((AuthMetadata.AllowAnonymous(detail, doc.Path, line), verbs.Count == 0 ? null : verbs));
+                AllowAnonymousCall = (AuthMetadata.AllowAnonymous(detail, doc.Path, line), verbs.Count == 0 ? null : verbs);
                 break;
             case "Roles":
                 Authorization.Add(AuthMetadata.Authorize(detail, doc.Path, line, roles: Strings(call)));
@@ -176,7 +180,7 @@ public sealed class FastEndpointsSettings(CSharpCorpus corpus, ICollection<Diagn
             var detail = $"Options({inner.Invocation})";
             if (inner.Name == "AllowAnonymous")
             {
-                Anonymous.Add((AuthMetadata.AllowAnonymous(detail, call.Document.Path, inner.Line), null));
+                BuilderAnonymous.Add(AuthMetadata.AllowAnonymous(detail, call.Document.Path, inner.Line));
             }
             else if (inner.Name == "RequireAuthorization")
             {
