@@ -31,7 +31,9 @@ public static class FastEndpointsEndpoints
         var servicesWithoutSetup = new SortedDictionary<string, CSharpDocument>(StringComparer.Ordinal);
         foreach (var entry in corpus.Types.Values.SelectMany(v => v).OrderBy(e => e.Document.Path, StringComparer.Ordinal).ThenBy(e => e.Declaration.SpanStart))
         {
-            if (entry.Declaration is not ClassDeclarationSyntax type || type.BaseList is null || type.Modifiers.Any(SyntaxKind.AbstractKeyword))
+            // Abstract and open generic classes are bases; FastEndpoints registers only concrete endpoint types.
+            if (entry.Declaration is not ClassDeclarationSyntax type || type.BaseList is null
+                || type.Modifiers.Any(SyntaxKind.AbstractKeyword) || type.TypeParameterList is not null)
             {
                 continue;
             }
