@@ -1,7 +1,9 @@
+using BackendArchitect.CSharp;
 using BackendArchitect.CSharp.Endpoints;
 using BackendArchitect.Model;
 using BackendArchitect.Scanning;
 using BackendArchitect.Tests.Support;
+using BackendArchitect.Workspace;
 
 namespace BackendArchitect.Tests.RazorPages;
 
@@ -208,6 +210,33 @@ public sealed class RazorPageEndpointsTests
             login.Auth.Sources.Select(s => $"{s.Kind} {s.Detail} {s.File}:{s.Line}").Order(StringComparer.Ordinal));
         Assert.False(login.Auth.Required);
         Assert.True(settings.Auth.Required);
+    }
+
+    [Fact]
+    public void Service_defaults_apply_the_razor_pages_metadata_and_the_fallback_only_where_nothing_else_decides()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Web/Web.csproj", Project);
+        dir.Write("Web/Program.cs", Program);
+        dir.Write("Web/Pages/Index.cshtml", "@page\n");
+        dir.Write("Web/Pages/Login.cshtml", "@page\n@model LoginModel\n");
+        dir.Write("Web/Pages/Login.cshtml.cs", """
+            [AllowAnonymous]
+            public class LoginModel : PageModel { }
+            """);
+        var diagnostics = new List<Diagnostic>();
+        var workspace = WorkspaceLoader.Load(dir.Path);
+        var corpus = CSharpCorpus.Load(workspace, diagnostics);
+        var fallback = AuthMetadata.Authorize("fallback policy", "Web/Program.cs", 2);
+        var schemes = AuthMetadata.Authorize("pages filter", "Web/Program.cs", 3, schemes: ["Cookies"]);
+
+        var withFallback = RazorPageEndpoints.Discover(corpus, workspace, new Dictionary<string, ServiceAuthDefaults> { ["Web"] = new("Web", [], [], fallback) }, diagnostics).ToList();
+        var withPageDefaults = RazorPageEndpoints.Discover(corpus, workspace, new Dictionary<string, ServiceAuthDefaults> { ["Web"] = new("Web", [], [schemes], fallback) }, diagnostics).ToList();
+
+        Assert.Equal(["/ True", "/Login False"], withFallback.Select(e => $"{e.Route} {e.Auth.Required}").Order(StringComparer.Ordinal));
+        Assert.Equal("fallback policy", Assert.Single(withFallback.Single(e => e.Route == "/").Auth.Sources).Detail);
+        Assert.Equal("Cookies", Assert.Single(withPageDefaults.Single(e => e.Route == "/").Auth.Schemes));
+        Assert.False(withPageDefaults.Single(e => e.Route == "/Login").Auth.Required);
     }
 
     private static IReadOnlyList<Endpoint> ScanEditPage(out IReadOnlyList<Diagnostic> diagnostics)
