@@ -122,10 +122,19 @@ public static class ControllerTypes
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var overridden = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < methods.Count; i++)
         {
             var (method, owner, key) = methods[i];
-            if (!seen.Add(key) || !IsActionCandidate(method))
+            var shape = Shape(method);
+            var isOverridable = method.Modifiers.Any(m => m.IsKind(SyntaxKind.VirtualKeyword) || m.IsKind(SyntaxKind.AbstractKeyword) || m.IsKind(SyntaxKind.OverrideKeyword));
+            var hidden = !seen.Add(key) || (isOverridable && overridden.Contains(shape));
+            if (method.Modifiers.Any(SyntaxKind.OverrideKeyword))
+            {
+                overridden.Add(shape);
+            }
+
+            if (hidden || !IsActionCandidate(method))
             {
                 continue;
             }
@@ -134,9 +143,9 @@ public static class ControllerTypes
             if (method.Modifiers.Any(SyntaxKind.OverrideKeyword))
             {
                 // MVC reads method attributes with inherit: true, so the overridden method's attributes still apply.
-                foreach (var (baseMethod, baseOwner, baseKey) in methods.Skip(i + 1))
+                foreach (var (baseMethod, baseOwner, _) in methods.Skip(i + 1))
                 {
-                    if (baseKey == key)
+                    if (Shape(baseMethod) == shape)
                     {
                         attributes.AddRange(SyntaxHelpers.Attributes(baseMethod).Select(a => new PlacedAttribute(a, baseOwner, $"on action {baseOwner.Name}.{baseMethod.Identifier.ValueText}")));
                         if (!baseMethod.Modifiers.Any(SyntaxKind.OverrideKeyword))
@@ -176,6 +185,9 @@ public static class ControllerTypes
         var name = method.Identifier.ValueText;
         return name.EndsWith("Async", StringComparison.Ordinal) && name.Length > "Async".Length ? name[..^"Async".Length] : name;
     }
+
+    /// <summary>Name and arity: how an override is matched to its base method when the base uses generic parameters.</summary>
+    private static string Shape(MethodDeclarationSyntax method) => method.Identifier.ValueText + "/" + method.ParameterList.Parameters.Count;
 
     private static string Key(MethodDeclarationSyntax method) =>
         method.Identifier.ValueText + "(" + string.Join(",", method.ParameterList.Parameters.Select(p => p.Type?.ToString() ?? "")) + ")";
