@@ -144,7 +144,16 @@ public static class AuthorizeAttributeReader
         var schemes = new List<string>();
         var arguments = SyntaxHelpers.PositionalArguments(attribute);
         var unresolved = false;
-        var constructor = hierarchy.Classes[0].Declaration.DescendantNodes().OfType<ConstructorDeclarationSyntax>()
+        var declaration = (TypeDeclarationSyntax)hierarchy.Classes[0].Declaration;
+        var primaryBase = declaration.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault();
+        if (declaration.ParameterList is { } primary && primary.Parameters.Count == arguments.Count && primaryBase?.ArgumentList.Arguments.FirstOrDefault() is { } baseArgument)
+        {
+            var value = EvaluateWithArguments(corpus, baseArgument.Expression, [.. primary.Parameters.Select(p => p.Identifier.ValueText)], arguments, 0);
+            unresolved |= value is null;
+            policies.AddRange(value is null ? [] : [value]);
+        }
+
+        var constructor = declaration.Members.OfType<ConstructorDeclarationSyntax>()
             .FirstOrDefault(c => c.ParameterList.Parameters.Count == arguments.Count);
         if (constructor is not null)
         {
