@@ -10,19 +10,30 @@ namespace BackendArchitect.CSharp.Endpoints;
 /// </summary>
 public static class ControllerAuth
 {
-    public static AuthRequirement Resolve(CSharpCorpus corpus, ControllerClass controller, ControllerAction action, ServiceAuthDefaults defaults, ICollection<Diagnostic> diagnostics)
+    /// <summary>Authorization metadata of the controller class and its base classes, read once per controller.</summary>
+    public static IReadOnlyList<AuthMetadata> ClassMetadata(CSharpCorpus corpus, ControllerClass controller, ICollection<Diagnostic> diagnostics) =>
+        Read(corpus, controller.Attributes, diagnostics);
+
+    public static AuthRequirement Resolve(CSharpCorpus corpus, IReadOnlyList<AuthMetadata> classMetadata, ControllerAction action, ServiceAuthDefaults defaults, ICollection<Diagnostic> diagnostics)
     {
-        var metadata = new List<AuthMetadata>();
-        foreach (var placed in controller.Attributes.Concat(action.Attributes))
+        var metadata = new List<AuthMetadata>(classMetadata);
+        metadata.AddRange(Read(corpus, action.Attributes, diagnostics));
+        metadata.AddRange(defaults.Controllers);
+        return AuthResolver.Resolve(metadata, defaults.Fallback);
+    }
+
+    private static List<AuthMetadata> Read(CSharpCorpus corpus, IEnumerable<PlacedAttribute> attributes, ICollection<Diagnostic> diagnostics)
+    {
+        var result = new List<AuthMetadata>();
+        foreach (var placed in attributes)
         {
             var m = AuthorizeAttributeReader.Read(corpus, placed.Document, placed.Attribute, placed.Where, diagnostics);
             if (m is not null)
             {
-                metadata.Add(m);
+                result.Add(m);
             }
         }
 
-        metadata.AddRange(defaults.Controllers);
-        return AuthResolver.Resolve(metadata, defaults.Fallback);
+        return result;
     }
 }

@@ -52,6 +52,7 @@ public static class ControllerEndpoints
         public IEnumerable<Endpoint> Endpoints()
         {
             var classTemplates = ControllerRoutes.ClassTemplates(Corpus, Controller, Diagnostics);
+            var classAuth = ControllerAuth.ClassMetadata(Corpus, Controller, Diagnostics);
             var area = Area();
             var result = new List<Endpoint>();
             var unrouted = false;
@@ -74,7 +75,7 @@ public static class ControllerEndpoints
                     continue;
                 }
 
-                var auth = ControllerAuth.Resolve(Corpus, Controller, action, Defaults, Diagnostics);
+                var auth = ControllerAuth.Resolve(Corpus, classAuth, action, Defaults, Diagnostics);
                 var responses = ControllerResponses.Read(Corpus, Controller, action);
                 var condition = ConditionalDirectives.ConditionOf(action.Method);
                 foreach (var (method, route) in routes.Distinct())
@@ -112,7 +113,7 @@ public static class ControllerEndpoints
             {
                 foreach (var route in Conventional)
                 {
-                    var expanded = ConventionalRoutes.Expand(route, Controller.ControllerName, action.ActionName, area, Transform);
+                    var expanded = ConventionalRoutes.Expand(route, Controller.ControllerName, action.ActionName, area);
                     if (expanded is not null)
                     {
                         yield return expanded;

@@ -13,9 +13,17 @@ public static class ControllerRoutes
 {
     private static readonly Dictionary<string, string> HttpAttributes = new(StringComparer.Ordinal)
     {
-        ["HttpGet"] = "GET", ["HttpPost"] = "POST", ["HttpPut"] = "PUT", ["HttpDelete"] = "DELETE",
-        ["HttpPatch"] = "PATCH", ["HttpHead"] = "HEAD", ["HttpOptions"] = "OPTIONS",
+        ["HttpGet"] = "GET",
+        ["HttpPost"] = "POST",
+        ["HttpPut"] = "PUT",
+        ["HttpDelete"] = "DELETE",
+        ["HttpPatch"] = "PATCH",
+        ["HttpHead"] = "HEAD",
+        ["HttpOptions"] = "OPTIONS",
     };
+
+    /// <summary>Attributes that give an action a route or an HTTP method.</summary>
+    public static bool IsRouteAttribute(string name) => name is "Route" or "AcceptVerbs" || HttpAttributes.ContainsKey(name);
 
     /// <summary>A template that could not be evaluated; kept visible in the route rather than guessed.</summary>
     public const string Unresolved = "{?}";

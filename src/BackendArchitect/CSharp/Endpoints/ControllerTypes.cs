@@ -77,16 +77,15 @@ public static class ControllerTypes
             return null;
         }
 
-        var isController = entry.Name.EndsWith("Controller", StringComparison.Ordinal)
+        var isController = entry.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)
             || hierarchy.BaseNames.Overlaps(ControllerBases)
-            || hierarchy.Classes.Skip(1).Any(c => c.Name.EndsWith("Controller", StringComparison.Ordinal) && !c.Name.Equals("Controller", StringComparison.Ordinal) && TypeHierarchy.Of(corpus, c).BaseNames.Overlaps(ControllerBases))
             || attributes.Any(a => a.Name is "Controller" or "ApiController");
         if (!isController)
         {
             return null;
         }
 
-        var name = entry.Name.EndsWith("Controller", StringComparison.Ordinal) && entry.Name.Length > "Controller".Length
+        var name = entry.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) && entry.Name.Length > "Controller".Length
             ? entry.Name[..^"Controller".Length]
             : entry.Name;
         return new ControllerClass(entry, hierarchy, name, attributes);
@@ -142,12 +141,16 @@ public static class ControllerTypes
             var attributes = SyntaxHelpers.Attributes(method).Select(a => new PlacedAttribute(a, owner, $"on action {controller.ClassName}.{method.Identifier.ValueText}")).ToList();
             if (method.Modifiers.Any(SyntaxKind.OverrideKeyword))
             {
-                // MVC reads method attributes with inherit: true, so the overridden method's attributes still apply.
+                // MVC reads method attributes with inherit: true, so the overridden method's attributes still
+                // apply; route attributes declared on the override replace the inherited ones.
+                var ownRoutes = attributes.Any(a => ControllerRoutes.IsRouteAttribute(a.Name));
                 foreach (var (baseMethod, baseOwner, _) in methods.Skip(i + 1))
                 {
                     if (Shape(baseMethod) == shape)
                     {
-                        attributes.AddRange(SyntaxHelpers.Attributes(baseMethod).Select(a => new PlacedAttribute(a, baseOwner, $"on action {baseOwner.Name}.{baseMethod.Identifier.ValueText}")));
+                        attributes.AddRange(SyntaxHelpers.Attributes(baseMethod)
+                            .Select(a => new PlacedAttribute(a, baseOwner, $"on action {baseOwner.Name}.{baseMethod.Identifier.ValueText}"))
+                            .Where(a => !(ownRoutes && ControllerRoutes.IsRouteAttribute(a.Name))));
                         if (!baseMethod.Modifiers.Any(SyntaxKind.OverrideKeyword))
                         {
                             break;

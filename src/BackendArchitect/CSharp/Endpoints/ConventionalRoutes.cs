@@ -121,8 +121,18 @@ public static class ConventionalRoutes
         return result;
     }
 
+    /// <summary>
+    /// A parameter with a slugify-style transformer in its constraints (<c>{controller:slugify}</c>, registered in
+    /// the route options' ConstraintMap). Attribute-route token transformers do not apply to conventional routes.
+    /// </summary>
+    private static bool IsSlugify(string parameter)
+    {
+        var colon = parameter.IndexOf(':');
+        return colon >= 0 && (parameter[colon..].Contains("slug", StringComparison.OrdinalIgnoreCase) || parameter[colon..].Contains("kebab", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The URL of an action through a route, or null when the route cannot reach it.</summary>
-    public static string? Expand(ConventionalRoute route, string controller, string action, string? area, Func<string, string> transform)
+    public static string? Expand(ConventionalRoute route, string controller, string action, string? area)
     {
         if (route.Area is not null && !string.Equals(route.Area, area, StringComparison.OrdinalIgnoreCase))
         {
@@ -163,7 +173,7 @@ public static class ConventionalRoutes
                 }
 
                 seen.Add(parameter);
-                sb.Append(transform(value));
+                sb.Append(IsSlugify(inner) ? RouteTemplate.Kebab(value) : value);
             }
             else
             {
