@@ -76,8 +76,15 @@ public static class AuthorizeAttributeReader
         if (hierarchy.Has("TypeFilterAttribute") || hierarchy.Has("ServiceFilterAttribute"))
         {
             var filter = hierarchy.Classes
-                .SelectMany(c => c.Declaration.DescendantNodes().OfType<ConstructorInitializerSyntax>())
-                .SelectMany(i => i.ArgumentList.Arguments)
+                .SelectMany(c => c.Declaration.DescendantNodes(n => n is not BlockSyntax)
+                    .Select(n => n switch
+                    {
+                        ConstructorInitializerSyntax i => i.ArgumentList,
+                        PrimaryConstructorBaseTypeSyntax p => p.ArgumentList,
+                        _ => null,
+                    })
+                    .OfType<ArgumentListSyntax>())
+                .SelectMany(list => list.Arguments)
                 .Select(a => a.Expression)
                 .OfType<TypeOfExpressionSyntax>()
                 .Select(t => TypeHierarchy.ResolveClass(corpus, SyntaxHelpers.SimpleTypeName(t.Type.ToString()), type.Document))

@@ -77,7 +77,8 @@ public static class ControllerEndpoints
 
                 var auth = ControllerAuth.Resolve(Corpus, classAuth, action, Defaults, Diagnostics);
                 var responses = ControllerResponses.Read(Corpus, Controller, action);
-                var condition = ConditionalDirectives.ConditionOf(action.Method);
+                // Only #if matters; #nullable and #region make every walk of the file's trivia pay for nothing.
+                var condition = action.Document.HasDirectives ? ConditionalDirectives.ConditionOf(action.Method) : null;
                 foreach (var (method, route) in routes.Distinct())
                 {
                     result.Add(new Endpoint(
