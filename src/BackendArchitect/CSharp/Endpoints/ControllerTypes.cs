@@ -77,9 +77,11 @@ public static class ControllerTypes
             return null;
         }
 
-        var isController = entry.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)
-            || hierarchy.BaseNames.Overlaps(ControllerBases)
-            || attributes.Any(a => a.Name is "Controller" or "ApiController");
+        // A name alone is weak evidence (UIKit view controllers, game controllers): MVC only scans
+        // assemblies that use it, so a name-only class must at least sit in a file that uses ASP.NET Core.
+        var isController = hierarchy.BaseNames.Overlaps(ControllerBases)
+            || attributes.Any(a => a.Name is "Controller" or "ApiController")
+            || (entry.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) && entry.Document.File.Text.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
         if (!isController)
         {
             return null;
