@@ -106,6 +106,70 @@ public sealed class ServiceAuthDefaultsReaderTests
     }
 
     [Fact]
+    public void Authorize_filter_with_a_policy_built_in_a_local_variable_reads_its_roles_and_schemes()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Program.cs", Program("""
+            builder.Services.AddMvc(options =>
+            {
+                var policy = new AuthorizationPolicyBuilder("Cookies")
+                    .RequireAuthenticatedUser()
+                    .RequireRole("Admin", "Auditor")
+                    .Build();
+                options.Filters.Add(new AuthorizeFilter(policy));
+            });
+            """));
+
+        var (defaults, diagnostics, corpus) = Read(dir.Path);
+
+        var m = Assert.Single(defaults[corpus.Services.Services[0].Name].Controllers);
+        Assert.Equal(["Admin", "Auditor"], m.Roles.ToArray());
+        Assert.Equal(["Cookies"], m.Schemes.ToArray());
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Global_custom_authorization_filter_is_unknown_and_other_filters_are_ignored()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Program.cs", Program("""
+            builder.Services.AddControllers(o =>
+            {
+                o.Filters.Add<TenantGate>();
+                o.Filters.Add(typeof(RequestLogger));
+            });
+            """));
+        dir.Write("Filters.cs", """
+            public sealed class TenantGate : IAsyncAuthorizationFilter
+            {
+                public Task OnAuthorizationAsync(AuthorizationFilterContext context) => Task.CompletedTask;
+            }
+
+            public sealed class RequestLogger : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context) { }
+                public void OnActionExecuted(ActionExecutedContext context) { }
+            }
+            """);
+
+        var (defaults, _, corpus) = Read(dir.Path);
+
+        var m = Assert.Single(defaults[corpus.Services.Services[0].Name].Controllers);
+        Assert.Equal(AuthMetadataKind.Unknown, m.Kind);
+    }
+
+    [Fact]
+    public void Null_fallback_policy_means_no_fallback()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Program.cs", Program("builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(null);"));
+
+        var (defaults, _, corpus) = Read(dir.Path);
+
+        Assert.Null(defaults[corpus.Services.Services[0].Name].Fallback);
+    }
+
+    [Fact]
     public void For_returns_none_for_a_missing_service()
     {
         var d = ServiceAuthDefaultsReader.For(new Dictionary<string, ServiceAuthDefaults>(), "missing");
