@@ -8,6 +8,7 @@ namespace BackendArchitect.Tests.Controllers;
 public sealed class ControllerActionDetailTests
 {
     private static readonly Lazy<SystemModel> Tokens = new(() => ScanEngine.Scan(Paths.Fixture("endpoints", "controllers-tokens")));
+    private static readonly Lazy<SystemModel> Verbs = new(() => ScanEngine.Scan(Paths.Fixture("endpoints", "controllers-verbs")));
     private static readonly Lazy<SystemModel> Auth = new(() => ScanEngine.Scan(Paths.Fixture("endpoints", "controllers-auth")));
 
     private static Endpoint Single(SystemModel model, string method, string route) =>
@@ -56,6 +57,15 @@ public sealed class ControllerActionDetailTests
         Assert.Equal("cancellationToken:special:CancellationToken", Describe(list.Parameters));
         Assert.Equal("200:IReadOnlyList<Order>", Describe(list.Responses));
         Assert.Empty(delete.Responses);
+    }
+
+    [Fact]
+    public void Generic_cast_and_named_response_attributes_combine_with_controller_level_ones()
+    {
+        var e = Single(Verbs.Value, "HEAD", "/api/v2/invoices/{id:guid}");
+
+        Assert.Equal("200:InvoiceDto; 404:-; 410:GoneReason; 500:ProblemDetails", Describe(e.Responses));
+        Assert.Equal("id:route:Guid", Describe(e.Parameters));
     }
 
     [Fact]

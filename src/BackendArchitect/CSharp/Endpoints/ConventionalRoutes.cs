@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Endpoints;
 
-/// <summary>One conventional route: <c>MapControllerRoute</c>, <c>MapAreaControllerRoute</c>, <c>MapDefaultControllerRoute</c> or <c>routes.MapRoute</c>.</summary>
+/// <summary>One conventional route: <c>MapControllerRoute</c>, <c>MapAreaControllerRoute</c>, <c>MapDefaultControllerRoute</c>, or <c>routes.MapRoute</c>/<c>MapAreaRoute</c> inside UseMvc.</summary>
 /// <param name="Area">The area a MapAreaControllerRoute is restricted to.</param>
 /// <param name="Defaults">Values from the <c>defaults: new { controller = "Home" }</c> argument.</param>
 public sealed record ConventionalRoute(string Pattern, string? Area, IReadOnlyDictionary<string, string> Defaults);
@@ -77,10 +77,10 @@ public static class ConventionalRoutes
                     return new ConventionalRoute(corpus.Constants.Evaluate(pattern) ?? "", null, Defaults(corpus, Argument(invocation, 2, "defaults")));
                 }
 
-            case "MapAreaControllerRoute":
+            case "MapAreaControllerRoute" or "MapAreaRoute":
                 {
                     var area = corpus.Constants.Evaluate(Argument(invocation, 1, "areaName"));
-                    var pattern = corpus.Constants.Evaluate(Argument(invocation, 2, "pattern"));
+                    var pattern = corpus.Constants.Evaluate(Argument(invocation, 2, "pattern", "template"));
                     return new ConventionalRoute(area is null ? "" : pattern ?? "", area, Defaults(corpus, Argument(invocation, 3, "defaults")));
                 }
 
