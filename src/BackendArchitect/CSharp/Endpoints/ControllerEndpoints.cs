@@ -77,8 +77,7 @@ public static class ControllerEndpoints
 
                 var auth = ControllerAuth.Resolve(Corpus, classAuth, action, Defaults, Diagnostics);
                 var responses = ControllerResponses.Read(Corpus, Controller, action);
-                // Only #if matters; #nullable and #region make every walk of the file's trivia pay for nothing.
-                var condition = action.Document.HasDirectives ? ConditionalDirectives.ConditionOf(action.Method) : null;
+                var condition = Condition(action);
                 foreach (var (method, route) in routes.Distinct())
                 {
                     result.Add(new Endpoint(
@@ -148,6 +147,24 @@ public static class ControllerEndpoints
 
                 yield return RouteTemplate.Normalize(replaced);
             }
+        }
+
+        /// <summary>
+        /// The #if condition of an action; an inherited action also carries the condition of the
+        /// controller that inherits it. Files without #if are not walked (#nullable and #region would
+        /// make every walk pay for nothing).
+        /// </summary>
+        private string? Condition(ControllerAction action)
+        {
+            var own = action.Document.HasDirectives ? ConditionalDirectives.ConditionOf(action.Method) : null;
+            if (action.Owner.Declaration.Identifier.ValueText == Controller.ClassName)
+            {
+                return own;
+            }
+
+            var document = Controller.Type.Document;
+            var inherited = document.HasDirectives ? ConditionalDirectives.ConditionOf(Controller.Type.Declaration) : null;
+            return inherited is null ? own : own is null ? inherited : $"{inherited} && {own}";
         }
 
         /// <summary>The nearest [Area("x")] on the controller or a base class.</summary>
