@@ -63,7 +63,7 @@ public static class AuthorizeAttributeReader
             return AuthMetadata.Unknown(detail + " (custom authorization filter)", document.Path, line);
         }
 
-        if (hierarchy.Has("AuthorizeAttribute"))
+        if (hierarchy.Has("AuthorizeAttribute") || hierarchy.Has("IAuthorizeData"))
         {
             return ReadCustomAuthorize(corpus, document, attribute, hierarchy, detail, line, diagnostics);
         }
