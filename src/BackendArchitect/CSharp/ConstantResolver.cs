@@ -63,7 +63,10 @@ public sealed class ConstantResolver(CSharpCorpus corpus)
             switch (content)
             {
                 case InterpolatedStringTextSyntax text:
-                    sb.Append(text.TextToken.ValueText);
+                    // Roslyn keeps "{{" and "}}" escaped in the token; a route needs the braces they stand for.
+                    var raw = interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken)
+                        || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken);
+                    sb.Append(raw ? text.TextToken.ValueText : text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}"));
                     break;
                 case InterpolationSyntax hole:
                     var value = Evaluate(hole.Expression, depth + 1);

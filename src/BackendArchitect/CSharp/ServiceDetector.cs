@@ -90,8 +90,12 @@ public static class ServiceDetector
         return new ServiceMap(services.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(), serviceByProject, docsByService, fallback);
     }
 
+    private static readonly string[] TestNameSuffixes = [".Tests", ".Test", ".IntegrationTests", ".IntegrationTest", ".UnitTests", ".FunctionalTests", ".Specs"];
+
+    /// <summary>Test projects: by their test packages, or by name when the packages come from shared props files.</summary>
     private static bool IsTestProject(ProjectFile project) =>
-        project.PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase));
+        project.PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+        || TestNameSuffixes.Any(s => project.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
     private static CSharpDocument? FindEntryPoint(IEnumerable<CSharpDocument> docs) =>
         docs.OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal)

@@ -125,11 +125,18 @@ public static class ParameterBinding
 
     /// <summary>Interfaces (ILogger, IMediator, IOrderService) and DbContexts come from the container.</summary>
     private static bool LooksLikeService(string simple) =>
-        (simple.Length > 1 && simple[0] == 'I' && char.IsUpper(simple[1]))
+        !CollectionInterfaces.Contains(simple)
+        && ((simple.Length > 1 && simple[0] == 'I' && char.IsUpper(simple[1]))
         || simple.EndsWith("DbContext", StringComparison.Ordinal)
         || simple.EndsWith("Context", StringComparison.Ordinal) && !simple.EndsWith("HttpContext", StringComparison.Ordinal)
         || simple.EndsWith("Service", StringComparison.Ordinal)
         || simple.EndsWith("Repository", StringComparison.Ordinal)
         || simple.EndsWith("Handler", StringComparison.Ordinal)
-        || simple is "ILogger" or "IConfiguration" or "LinkGenerator";
+        || simple is "ILogger" or "IConfiguration" or "LinkGenerator");
+
+    /// <summary>Interfaces that are data shapes, not services: a list of DTOs is a body.</summary>
+    private static readonly HashSet<string> CollectionInterfaces = new(StringComparer.Ordinal)
+    {
+        "IEnumerable", "IList", "ICollection", "IReadOnlyList", "IReadOnlyCollection", "IDictionary", "IReadOnlyDictionary", "IAsyncEnumerable", "ISet",
+    };
 }
