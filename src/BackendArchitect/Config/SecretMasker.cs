@@ -14,15 +14,17 @@ public static partial class SecretMasker
     public static bool IsSecretKey(string key)
     {
         var k = key.ToLowerInvariant().Replace("_", "").Replace("-", "").Replace(".", "").Replace(":", "");
-        if (SecretKeyWords.Any(k.Contains))
+        var last = LastSegment().Match(key.ToLowerInvariant()).Value.Replace("_", "").Replace("-", "");
+
+        // "TokenLifetimeMinutes", "ApiKeyHeaderName", "PasswordMinLength": settings about a secret, not one.
+        if (NonSecretSuffixes.Any(last.EndsWith))
         {
-            return true;
+            return false;
         }
 
         // "Jwt:Key", "Stripe:WebhookKey", "JWT__KEY": a last segment that is or ends in "key" names key
         // material; "KeyPrefix" or "Keys" do not.
-        var last = LastSegment().Match(key.ToLowerInvariant()).Value.Replace("_", "").Replace("-", "");
-        return last.EndsWith("key", StringComparison.Ordinal) && !NonSecretKeySuffixes.Any(last.EndsWith);
+        return SecretKeyWords.Any(k.Contains) || last.EndsWith("key", StringComparison.Ordinal) || last.EndsWith("pass", StringComparison.Ordinal);
     }
 
     private static readonly string[] SecretKeyWords =
@@ -31,7 +33,12 @@ public static partial class SecretMasker
         "connectionstring", "credential", "signingkey", "encryptionkey", "sas", "accountkey", "license",
     ];
 
-    private static readonly string[] NonSecretKeySuffixes = ["publickey", "partitionkey", "sortkey", "routingkey", "primarykey", "foreignkey"];
+    private static readonly string[] NonSecretSuffixes =
+    [
+        "publickey", "partitionkey", "sortkey", "routingkey", "primarykey", "foreignkey", "lifetime", "minutes", "seconds",
+        "hours", "days", "expiry", "expiration", "expires", "timeout", "length", "endpoint", "url", "uri", "path", "file",
+        "enabled", "issuer", "audience", "headername", "name", "type",
+    ];
 
     /// <summary>Masks a whole value: "s3cr3t" becomes "s****t"; short values become "****".</summary>
     public static string Mask(string? value)

@@ -9,7 +9,8 @@ public sealed class MarkdownWriter
 
     public MarkdownWriter Heading(int level, string text)
     {
-        if (sb.Length > 0)
+        // Blocks end with a blank line already; a heading after a plain line needs one.
+        if (sb.Length > 0 && !(sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n'))
         {
             sb.Append('\n');
         }
