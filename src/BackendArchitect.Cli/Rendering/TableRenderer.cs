@@ -49,8 +49,11 @@ public static class TableRenderer
         var s = m.Statistics;
         console.MarkupLine($"[bold]{Markup.Escape(m.Root)}[/]");
         console.MarkupLine(Markup.Escape(
-            $"{N(s.Files)} files, {N(s.Lines)} lines ({N(s.CSharpFiles)} C# files, {N(s.SkippedFiles)} skipped): "
-            + $"{N(m.Services.Length)} services, {N(m.Endpoints.Length)} endpoints, {N(m.Entities.Length)} entities, {N(m.Diagnostics.Length)} diagnostics"));
+            $"{Counts.Of(s.Files, "file")}, {Counts.Of(s.Lines, "line")} ({Counts.Of(s.CSharpFiles, "C# file")}, {N(s.SkippedFiles)} skipped): "
+            + $"{Counts.Of(m.Services.Length, "service")}, {Counts.Of(m.Endpoints.Length, "endpoint")}, {Counts.Of(m.Entities.Length, "entity", "entities")}, {Counts.Of(m.Diagnostics.Length, "diagnostic")}"));
+        var secrets = m.Configuration.Count(c => c.IsSecret);
+        console.MarkupLine(Markup.Escape(
+            $"{Counts.Of(m.Configuration.Length, "configuration key")} ({N(secrets)} secret, masked), {Counts.Of(m.Containers.Length, "Dockerfile")}, {Counts.Of(m.ComposeServices.Length, "compose service")}"));
         console.WriteLine();
     }
 
@@ -81,12 +84,23 @@ public static class TableRenderer
             return;
         }
 
+        // With one service the Service column repeats one name; its width goes to routes and handlers.
+        var showService = m.Endpoints.Select(e => e.Service).Distinct().Skip(1).Any();
         var anonymousWrites = AuthText.AnonymousWrites(m).Count();
-        var table = NewTable($"Endpoints ({N(m.Endpoints.Length)}, {N(anonymousWrites)} anonymous writes)", border, "Service", "Method", "Route", "Auth", "Policies/Roles", "Handler", "Source");
+        string[] columns = showService
+            ? ["Service", "Method", "Route", "Auth", "Policies/Roles", "Handler", "Source"]
+            : ["Method", "Route", "Auth", "Policies/Roles", "Handler", "Source"];
+        var table = NewTable($"Endpoints ({N(m.Endpoints.Length)}, {Counts.Of(anonymousWrites, "anonymous write")})", border, columns);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            table.Columns[i].NoWrap = columns[i] is "Method" or "Auth";
+        }
+
         foreach (var e in m.Endpoints)
         {
             var source = e.Condition is null ? $"{e.File}:{e.Line}" : $"{e.File}:{e.Line} (when {e.Condition})";
-            table.AddRow(E(e.Service), E(e.Method), E(e.Route), AuthMarkup(e), E(AuthText.Detail(e.Auth)), E(e.Handler), E(source));
+            string[] cells = [E(e.Method), E(e.Route), AuthMarkup(e), E(AuthText.Detail(e.Auth)), E(e.Handler), E(source)];
+            table.AddRow(showService ? [E(e.Service), .. cells] : cells);
         }
 
         Write(console, table);

@@ -38,7 +38,7 @@ public static class MarkdownReport
     private static void Summary(MarkdownWriter md, SystemModel m)
     {
         var s = m.Statistics;
-        md.Line($"Scanned {N(s.Files)} files ({N(s.Lines)} lines, {N(s.CSharpFiles)} C# files; {N(s.SkippedFiles)} skipped).").Line();
+        md.Line($"Scanned {Counts.Of(s.Files, "file")} ({Counts.Of(s.Lines, "line")}, {Counts.Of(s.CSharpFiles, "C# file")}; {N(s.SkippedFiles)} skipped).").Line();
         var anonymousWrites = AuthText.AnonymousWrites(m).Count();
         md.Table(
             ["What", "Count"],
@@ -174,7 +174,7 @@ public static class MarkdownReport
             m.Entities.Select(e => (IReadOnlyList<string>)
             [
                 Cell(e.Name), Cell(e.Context), Code(e.Table), Cell(string.Join(", ", e.Key)),
-                Cell(string.Join("; ", e.Relationships.Select(r => $"{r.Navigation} -> {r.Target} ({r.Kind})"))),
+                Cell(string.Join("; ", e.Relationships.Select(r => $"{r.Navigation} → {r.Target} ({r.Kind})"))),
                 Source(e.File, e.Line, null),
             ]));
         if (MermaidReport.EntityDiagram(m) is { } er)
@@ -239,8 +239,8 @@ public static class MarkdownReport
 
         var shown = Math.Min(DiagnosticsShown, m.Diagnostics.Length);
         md.Line(m.Diagnostics.Length > shown
-            ? $"{N(m.Diagnostics.Length)} diagnostics; the first {N(shown)}:"
-            : $"{N(m.Diagnostics.Length)} diagnostics:").Line();
+            ? $"{Counts.Of(m.Diagnostics.Length, "diagnostic")}; the first {N(shown)}:"
+            : $"{Counts.Of(m.Diagnostics.Length, "diagnostic")}:").Line();
         md.Table(
             ["Severity", "Source", "Message"],
             m.Diagnostics.Take(shown).Select(d => (IReadOnlyList<string>)[Cell(d.Severity.ToString().ToLowerInvariant()), Source(d.File, d.Line, null), Cell(d.Message)]));

@@ -67,7 +67,7 @@ public sealed class MarkdownReportTests
 
         Assert.Contains("| data context | Shop-Db.Context | SqlServer |", Output);
         Assert.Contains("`ConnectionStrings:Default` | `Server=db;Password=S****!` | yes |", Output);
-        Assert.Contains("1 diagnostics:", Output);
+        Assert.Contains("1 diagnostic:", Output);
     }
 
     [Fact]

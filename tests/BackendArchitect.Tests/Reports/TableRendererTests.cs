@@ -31,7 +31,7 @@ public sealed class TableRendererTests
         var output = Plain();
         Assert.Contains("/repos/shop", output);
         Assert.Contains("12 files, 3,456 lines", output);
-        Assert.Contains("Endpoints (4, 1 anonymous writes)", output);
+        Assert.Contains("Endpoints (4, 1 anonymous write)", output);
         Assert.Contains("anonymous", output);
         Assert.Contains("policies: CanRead", output);
         Assert.Contains("Data model", output);
