@@ -83,7 +83,7 @@ public static class MermaidReport
         var sb = new StringBuilder("erDiagram\n");
         foreach (var entity in model.Entities.DistinctBy(e => e.Name).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            var name = MermaidText.Id(entity.Name);
+            var name = MermaidText.EntityId(entity.Name);
             if (entity.Properties.IsEmpty)
             {
                 sb.Append("    ").Append(name).Append('\n');
@@ -252,7 +252,7 @@ public static class MermaidReport
                 var key = (ordered.Item1, ordered.Item2, shape.Replace("|o--", "||--").Replace("--o|", "--||"));
                 if (!lines.TryGetValue(key, out var existing) || (IsOptional(existing) && !IsOptional(shape)))
                 {
-                    lines[key] = $"{MermaidText.Id(left)} {shape} {MermaidText.Id(right)} : {MermaidText.ErLabel(r.Navigation)}";
+                    lines[key] = $"{MermaidText.EntityId(left)} {shape} {MermaidText.EntityId(right)} : {MermaidText.ErLabel(r.Navigation)}";
                 }
             }
         }

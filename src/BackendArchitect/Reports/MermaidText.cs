@@ -22,9 +22,24 @@ public static class MermaidText
         return sb.ToString();
     }
 
-    /// <summary>A quoted flowchart label; quotes and angle brackets become Mermaid entity codes.</summary>
+    /// <summary>A quoted flowchart label; '#', quotes and angle brackets become Mermaid entity codes.</summary>
     public static string Label(string text) =>
-        "\"" + text.Replace("\"", "#quot;").Replace("<", "#lt;").Replace(">", "#gt;").Replace("\n", " ") + "\"";
+        "\"" + text.Replace("#", "#35;").Replace("\"", "#quot;").Replace("<", "#lt;").Replace(">", "#gt;").Replace("\n", " ") + "\"";
+
+    /// <summary>
+    /// An erDiagram entity name: like <see cref="Id"/>, and words the erDiagram grammar reserves
+    /// ("end", "class", "one", "many", "to"...) get a trailing '_'.
+    /// </summary>
+    public static string EntityId(string name)
+    {
+        var id = Id(name);
+        return ErReservedWords.Contains(id) ? id + "_" : id;
+    }
+
+    private static readonly HashSet<string> ErReservedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "end", "style", "class", "classDef", "subgraph", "one", "many", "to", "erDiagram",
+    };
 
     /// <summary>A quoted erDiagram relationship label (entity codes are not decoded there, so quotes are dropped).</summary>
     public static string ErLabel(string text) => "\"" + text.Replace("\"", "").Replace("\n", " ") + "\"";

@@ -81,8 +81,38 @@ public sealed partial class MermaidReportTests
     {
         Assert.Equal("_3rd_party_api", MermaidText.Id("3rd-party api"));
         Assert.Equal("_", MermaidText.Id(""));
-        Assert.Equal("\"a #quot;b#quot; #lt;c#gt;\"", MermaidText.Label("a \"b\" <c>"));
+        Assert.Equal("\"a #quot;b#quot; #lt;c#gt; #35;1\"", MermaidText.Label("a \"b\" <c> #1"));
+        Assert.Equal("end_", MermaidText.EntityId("end"));
+        Assert.Equal("Class_", MermaidText.EntityId("Class"));
+        Assert.Equal("Ending", MermaidText.EntityId("Ending"));
     }
+
+    [Fact]
+    public void Hostile_names_give_safe_identifiers_escaped_labels_and_no_reserved_entity_names()
+    {
+        var output = MermaidReport.Render(SampleModel.Hostile());
+        var parts = output.Split("\n" + MermaidReport.Separator + "\n");
+        Assert.Equal(2, parts.Length);
+        foreach (var line in parts[0].Split('\n').Skip(1).Where(l => l.Length > 0))
+        {
+            Assert.Matches(NodeOrEdge(), line);
+        }
+
+        foreach (var line in parts[1].Split('\n').Skip(1).Where(l => l.Length > 0))
+        {
+            Assert.Matches(ErLine(), line);
+        }
+
+        Assert.Contains("svc_My__Svc___x___y___z___p___1_[\"My #quot;Svc#quot; #lt;x#gt; [y] {z} |p| #35;1;\"]", output);
+        Assert.Contains("        Dictionary_string_int _1st PK\n        byteArray Data\n        List_Foo_Bar Id PK\n        int EndId FK\n", output);
+        Assert.Contains("    end_\n", output);
+        Assert.Contains("Other_Thing ||--|| end_ : \"End\"", output);
+        Assert.Single(Regex.Matches(output, @"Other_Thing \}o--o\{ Tag"));
+        Assert.Contains("compose_mq{{\"mq (rabbitmq:3)\"}}", output);
+    }
+
+    [GeneratedRegex(@"^    ([A-Za-z0-9_]+ \{|\}|[A-Za-z0-9_]+|    [A-Za-z_][A-Za-z0-9_]* [A-Za-z0-9_]+( PK| FK| PK, FK)?|[A-Za-z0-9_]+ (\|\||\|o|\}o)--(o\{|\|\||o\|) [A-Za-z0-9_]+ : ""[^""]*"")$")]
+    private static partial Regex ErLine();
 
     [GeneratedRegex(@"^    ([A-Za-z0-9_]+(\[|\(|\{\{).*|[A-Za-z0-9_]+ (-->|-\.->)(\|""[^""]*""\|)? [A-Za-z0-9_]+)$")]
     private static partial Regex NodeOrEdge();

@@ -83,6 +83,42 @@ public static class SampleModel
         Diagnostics = [new Diagnostic("src/Orders.Api/appsettings.Broken.json", 4, "invalid JSON, configuration keys not read")],
     };
 
+    /// <summary>Names that break naive Mermaid: reserved words, quotes, brackets, generics, leading digits.</summary>
+    public static SystemModel Hostile() => Create() with
+    {
+        Services = [new Service("end", ".", null, null, null), new Service("My \"Svc\" <x> [y] {z} |p| #1;", "a", null, null, null)],
+        DataContexts = [new DataContext("Ctx<T>", "end", "Npgsql \"pg\"", [], "c.cs", 1), new DataContext("Other", null, null, [], "o.cs", 1)],
+        HttpClients = [new HttpDependency("end", "gh (api)", "named", null, "not a url {x}", "p.cs", 1), new HttpDependency("ghost", "x", "typed", "XClient", null, "p.cs", 2)],
+        Caches = [new Cache("end", "Memory Cache", null, "p.cs", 3)],
+        MessageChannels = [new MessageChannel("end", "Azure Service Bus", null, "p.cs", 4)],
+        ComposeServices =
+        [
+            new ComposeService("d.yml", 1, "web-1", "nginx:1.25", null, [], ["db"], []),
+            new ComposeService("d.yml", 2, "db", "postgres", null, [], [], []),
+            new ComposeService("d.yml", 3, "mq", "rabbitmq:3", null, [], ["unknown"], []),
+        ],
+        Entities =
+        [
+            new Entity("end", "C", null, [], [], [new Relationship("Other", "Other Thing", "one-to-one", [], false, null)], [], "a.cs", 1),
+            new Entity(
+                "Other Thing",
+                "C",
+                null,
+                [
+                    new EntityProperty("1st", "Dictionary<string, int>", false, null, null),
+                    new EntityProperty("Data", "byte[]", false, null, null),
+                    new EntityProperty("Id", "System.Collections.Generic.List<Foo.Bar>?", true, null, null),
+                    new EntityProperty("EndId", "int", false, null, null),
+                ],
+                ["Id", "1st"],
+                [new Relationship("Tags", "Tag", "many-to-many", [], null, null), new Relationship("End", "end", "one-to-one", ["EndId"], true, null)],
+                [],
+                "b.cs",
+                1),
+            new Entity("Tag", "C", null, [new EntityProperty("Name", "string", false, null, null)], ["Name"], [new Relationship("Things", "Other Thing", "many-to-many", [], null, null)], [], "t.cs", 1),
+        ],
+    };
+
     private static Endpoint Endpoint(string method, string route, string handler, int line, AuthRequirement auth) =>
         new("Orders.Api", EndpointKinds.Controller, method, route, handler, "src/Orders.Api/Controllers/OrdersController.cs", line, auth, [], [], null);
 }
