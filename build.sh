@@ -15,6 +15,13 @@ case "${1:-}" in
     dotnet build BackendArchitect.slnx -c Release -v quiet -nologo
     dotnet format BackendArchitect.slnx --verify-no-changes --no-restore
     dotnet test BackendArchitect.slnx -c Release --no-build -v quiet --logger "console;verbosity=normal"
+    python3 -m unittest discover -s bench -p 'test_*.py'
+    # The packaged tool installs and runs as users get it.
+    rm -rf artifacts/packages artifacts/tool
+    dotnet pack src/BackendArchitect.Cli -c Release --no-build -v quiet -nologo
+    dotnet tool install --tool-path artifacts/tool --add-source artifacts/packages BackendArchitect.Tool >/dev/null
+    artifacts/tool/architect scan samples/ShopBackend --format json > artifacts/sample-scan.json
+    echo "tool smoke test: $(grep -c '"route"' artifacts/sample-scan.json) endpoints in the sample"
     ;;
   *)
     echo "usage: ./build.sh sample|test" >&2

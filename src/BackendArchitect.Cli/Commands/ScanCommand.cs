@@ -45,8 +45,10 @@ public static class ScanCommand
         SystemModel model;
         try
         {
-            var showProgress = !noProgress && output is not null ? !Console.IsErrorRedirected : !noProgress && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-            model = ProgressDisplay.Run(showProgress && format == "table" || showProgress && output is not null, stderr, progress => ScanEngine.Scan(path, progress: progress));
+            // Progress goes to standard error, and only when a person watches both streams: never when
+            // either is redirected (CI logs, pipes), unless the report itself goes to a file.
+            var showProgress = !noProgress && !Console.IsErrorRedirected && (output is not null || !Console.IsOutputRedirected);
+            model = ProgressDisplay.Run(showProgress, stderr, progress => ScanEngine.Scan(path, progress: progress));
         }
         catch (InputException e)
         {

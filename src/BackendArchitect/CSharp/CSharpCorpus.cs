@@ -46,6 +46,7 @@ public sealed class CSharpCorpus
         var projects = workspace.OfKind(FileKind.Project)
             .Select(f => ProjectFile.Parse(f, diagnostics))
             .OfType<ProjectFile>()
+            .Select(p => p.TargetFramework is null ? p with { TargetFramework = InheritedTargetFramework(workspace, p) } : p)
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToArray();
         var byDepth = projects.OrderByDescending(p => p.Directory.Length).ToArray();
@@ -104,6 +105,25 @@ public sealed class CSharpCorpus
     {
         var simple = SyntaxHelpers.SimpleTypeName(name);
         return Types.TryGetValue(simple, out var list) ? list : [];
+    }
+
+    /// <summary>A project without its own TargetFramework takes the nearest Directory.Build.props's one.</summary>
+    private static string? InheritedTargetFramework(WorkspaceSnapshot workspace, ProjectFile project)
+    {
+        var props = workspace.OfKind(FileKind.Project)
+            .Where(f => f.FileName.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase))
+            .Where(f => f.Directory == "." || project.Directory == f.Directory || project.Directory.StartsWith(f.Directory + "/", StringComparison.Ordinal))
+            .OrderByDescending(f => f.Directory.Length);
+        foreach (var file in props)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(file.Text, "<TargetFrameworks?>([^<$]+)</TargetFrameworks?>");
+            if (match.Success)
+            {
+                return match.Groups[1].Value.Trim();
+            }
+        }
+
+        return null;
     }
 
     private static ProjectFile? OwningProject(ProjectFile[] byDepth, string path)

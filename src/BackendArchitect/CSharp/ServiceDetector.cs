@@ -12,8 +12,11 @@ public static class ServiceDetector
     private static readonly string[] HostMarkers =
     [
         "WebApplication.CreateBuilder", "WebApplication.CreateSlimBuilder", "WebApplication.CreateEmptyBuilder",
-        "ConfigureWebHostDefaults", "WebHost.CreateDefaultBuilder", "ConfigureWebHost(",
+        "ConfigureWebHostDefaults", "WebHost.CreateDefaultBuilder",
     ];
+
+    /// <summary>Test hosts (WebApplicationFactory and friends) build web hosts too, but they are not services.</summary>
+    private static readonly string[] TestPackages = ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "NUnit", "MSTest.TestFramework", "MSTest", "Microsoft.AspNetCore.Mvc.Testing"];
 
     public static ServiceMap Detect(CSharpCorpus corpus, WorkspaceSnapshot workspace)
     {
@@ -26,6 +29,11 @@ public static class ServiceDetector
 
         foreach (var project in corpus.Projects)
         {
+            if (IsTestProject(project))
+            {
+                continue;
+            }
+
             var docs = docsByProject.GetValueOrDefault(project.Path) ?? [];
             var entry = FindEntryPoint(docs);
             if (!project.IsWebSdk && entry is null)
@@ -81,6 +89,9 @@ public static class ServiceDetector
 
         return new ServiceMap(services.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(), serviceByProject, docsByService, fallback);
     }
+
+    private static bool IsTestProject(ProjectFile project) =>
+        project.PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase));
 
     private static CSharpDocument? FindEntryPoint(IEnumerable<CSharpDocument> docs) =>
         docs.OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal)

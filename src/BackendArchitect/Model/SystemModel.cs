@@ -28,5 +28,5 @@ public sealed record SystemModel
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 }
 
-/// <summary>How much was read: files and lines analyzed, files skipped.</summary>
-public sealed record ScanStatistics(int Files, long Lines, int CSharpFiles, int SkippedFiles);
+/// <summary>How much was read: files and lines read, C# source files among them, files skipped.</summary>
+public sealed record ScanStatistics(int Files, long Lines, int SourceFiles, int SkippedFiles);
