@@ -58,7 +58,8 @@ public static partial class ComposeReader
                 Build(fields.GetValueOrDefault("build")),
                 Ports(fields.GetValueOrDefault("ports")),
                 DependsOn(fields.GetValueOrDefault("depends_on")),
-                Environment(fields.GetValueOrDefault("environment"))));
+                Environment(fields.GetValueOrDefault("environment")),
+                fields.GetValueOrDefault("build") is YamlMappingNode build ? Scalar(Child(build, "dockerfile")) : null));
         }
 
         return result;

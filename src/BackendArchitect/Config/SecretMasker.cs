@@ -95,7 +95,14 @@ public static partial class SecretMasker
             return CredentialInUrl().Replace(value, m => m.Groups[1].Value + Stars + "@");
         }
 
-        return value.Contains('=') ? MaskConnectionString(value) : Mask(value);
+        // Key=value pairs keep their harmless parts; a base64 key ("...==") is not pairs and is masked whole.
+        if (value.Split(';', ',').Any(part => KeyValuePart().IsMatch(part)))
+        {
+            return MaskConnectionString(value);
+        }
+
+        // "localhost:6379" or "redis-1:6379,redis-2:6379" names hosts only; anything else may be a bare key.
+        return HostList().IsMatch(value) ? value : Mask(value);
     }
 
     /// <summary>Values that are secrets whatever their key: JSON web tokens and PEM private keys.</summary>
@@ -103,6 +110,12 @@ public static partial class SecretMasker
         value.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || JsonWebToken().IsMatch(value);
 
     private static bool LooksLikeCredentialUrl(string value) => CredentialInUrl().IsMatch(value);
+
+    [GeneratedRegex(@"^[A-Za-z0-9.\-]+(:\d{1,5})?(\s*,\s*[A-Za-z0-9.\-]+(:\d{1,5})?)*$")]
+    private static partial Regex HostList();
+
+    [GeneratedRegex(@"^\s*[A-Za-z][A-Za-z0-9 _.\-]*\s*=\s*[^=\s]")]
+    private static partial Regex KeyValuePart();
 
     [GeneratedRegex(@"[a-z0-9_\-]+$")]
     private static partial Regex LastSegment();

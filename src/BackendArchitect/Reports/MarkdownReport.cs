@@ -218,14 +218,30 @@ public static class MarkdownReport
         {
             md.Heading(3, "Compose services");
             md.Table(
-                ["Service", "Image or build", "Ports", "Depends on", "Environment", "Source"],
+                ["Service", "Image or build", "Runs", "Ports", "Depends on", "Environment", "Source"],
                 m.ComposeServices.Select(c => (IReadOnlyList<string>)
                 [
-                    Cell(c.Name), c.Image is not null ? Code(c.Image) : c.Build is not null ? "build " + Code(c.Build) : "",
+                    Cell(c.Name), ImageOrBuild(c), Cell(ComposeLinks.BuiltService(c, m)?.Name),
                     Cell(string.Join(", ", c.Ports)), Cell(string.Join(", ", c.DependsOn)), Cell(string.Join(", ", c.Environment.Select(p => p.Key))),
                     Source(c.File, c.Line, null),
                 ]));
         }
+    }
+
+    private static string ImageOrBuild(ComposeService c)
+    {
+        var parts = new List<string>();
+        if (c.Image is not null)
+        {
+            parts.Add(Code(c.Image));
+        }
+
+        if (c.Build is not null)
+        {
+            parts.Add("build " + Code(c.Build) + (c.Dockerfile is null ? "" : " with " + Code(c.Dockerfile)));
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static void Diagnostics(MarkdownWriter md, SystemModel m)

@@ -130,7 +130,7 @@ public static class MermaidReport
         var ids = new Dictionary<(string File, string Name), string>();
         foreach (var compose in model.ComposeServices)
         {
-            var match = model.Services.FirstOrDefault(s => ComposeBuilds(compose, s));
+            var match = ComposeLinks.BuiltService(compose, model);
             if (match is not null)
             {
                 ids[(compose.File, compose.Name)] = ServiceId(match.Name);
@@ -160,27 +160,6 @@ public static class MermaidReport
             }
         }
     }
-
-    private static bool ComposeBuilds(ComposeService compose, Service service)
-    {
-        var serviceName = Normalize(service.Name);
-        if (Normalize(compose.Name) == serviceName)
-        {
-            return true;
-        }
-
-        if (compose.Build is null)
-        {
-            return false;
-        }
-
-        var context = compose.Build.TrimEnd('/');
-        var last = context[(context.LastIndexOf('/') + 1)..];
-        return Normalize(last) == serviceName || (service.Path != "." && context.EndsWith(service.Path, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string Normalize(string name) =>
-        new([.. name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
 
     private static void FromService(FlowGraph graph, SystemModel model, string? service, string target, string? label)
     {

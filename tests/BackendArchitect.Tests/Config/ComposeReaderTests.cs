@@ -19,6 +19,8 @@ public sealed class ComposeReaderTests
         Assert.Equal(5, api.Line);
         Assert.Null(api.Image);
         Assert.Equal("./src/Orders.Api", api.Build);
+        Assert.Equal("Dockerfile", api.Dockerfile);
+        Assert.Null(Service("db").Dockerfile);
         Assert.Equal("mcr.microsoft.com/mssql/server:2022-latest", Service("db").Image);
         Assert.Equal(25, Service("db").Line);
     }

@@ -48,4 +48,14 @@ public sealed class SecretMaskerTests
         Assert.Equal("Host=db;Database=shop;Password=p****6", SecretMasker.MaskValue("Anything", "Host=db;Database=shop;Password=pw123456"));
         Assert.Equal("Production", SecretMasker.MaskValue("ASPNETCORE_ENVIRONMENT", "Production"));
     }
+
+    [Fact]
+    public void Connection_values_keep_host_lists_and_mask_opaque_values()
+    {
+        Assert.Equal("localhost:6379", SecretMasker.MaskConnectionValue("localhost:6379"));
+        Assert.Equal("redis-1:6379, redis-2:6379", SecretMasker.MaskConnectionValue("redis-1:6379, redis-2:6379"));
+        Assert.Equal("A****=", SecretMasker.MaskConnectionValue("AbCdEfGhIjKlMnOpQrStUv123456=="));
+        Assert.Equal("Data Source=app.db", SecretMasker.MaskConnectionValue("Data Source=app.db"));
+        Assert.Equal("redis:6379,password=R****d", SecretMasker.MaskConnectionValue("redis:6379,password=RedisPa55word"));
+    }
 }
