@@ -24,9 +24,10 @@ public static partial class ComposeReader
         {
             stream.Load(new StringReader(file.Text));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or ArgumentException or InvalidOperationException)
         {
-            diagnostics.Add(new Diagnostic(file.Path, (int)e.Start.Line, $"invalid YAML, compose services not read: {e.Message}"));
+            var line = e is YamlException y ? (int)y.Start.Line : 0;
+            diagnostics.Add(new Diagnostic(file.Path, line, $"invalid YAML, compose services not read: {e.Message}"));
             return [];
         }
 
@@ -170,8 +171,9 @@ public static partial class ComposeReader
         return [.. pairs];
     }
 
+    /// <summary>A bare "${VAR}" reference says where the secret comes from and holds none, so it stays readable.</summary>
     private static KeyValuePair<string, string?> Masked(string key, string? value) =>
-        new(key, value is null ? null : SecretMasker.MaskValue(key, value));
+        new(key, value is null || VariableReference().IsMatch(value) ? value : SecretMasker.MaskValue(key, value));
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" };
@@ -180,6 +182,9 @@ public static partial class ComposeReader
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     private static string? Scalar(YamlNode? node) => node is YamlScalarNode scalar && !IsNull(scalar) ? scalar.Value : null;
+
+    [GeneratedRegex(@"^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$")]
+    private static partial Regex VariableReference();
 
     [GeneratedRegex(@"^(docker-)?compose(\.[^.]+)*\.ya?ml$", RegexOptions.IgnoreCase)]
     private static partial Regex ComposeName();

@@ -74,7 +74,7 @@ public sealed class AppSettingsReaderTests
         string[] secrets =
         [
             "Sup3rS3cretPw!", "RedisPa55word", "RabbitPa55", "ThisIsTheJwtSigningKeyValue1234567890", "sk_test_51HxStripeDevKeyValue",
-            "ComposeSqlPw99", "ComposeJwtKeyValue123456", "ComposeSaPw77", "UrlPw4242",
+            "ComposeSqlPw99", "ComposeJwtKeyValue123456", "ComposeSaPw77", "UrlPw4242", "ComposeDefaultPw55",
         ];
         foreach (var secret in secrets)
         {

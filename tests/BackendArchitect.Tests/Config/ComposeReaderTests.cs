@@ -53,6 +53,8 @@ public sealed class ComposeReaderTests
         Assert.Equal("C****7", db["MSSQL_SA_PASSWORD"]);
         Assert.Equal("amqp://user:****@rabbit:5672", db["BROKER_URL"]);
         Assert.Null(db["NO_VALUE"]);
+        Assert.Equal("${SA_PASSWORD}", db["SA_PASSWORD"]);
+        Assert.DoesNotContain("ComposeDefaultPw55", db["BACKUP_PASSWORD"]);
     }
 
     [Fact]
