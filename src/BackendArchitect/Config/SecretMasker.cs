@@ -14,13 +14,30 @@ public static partial class SecretMasker
     public static bool IsSecretKey(string key)
     {
         var k = key.ToLowerInvariant().Replace("_", "").Replace("-", "").Replace(".", "").Replace(":", "");
-        return SecretKeyWords.Any(k.Contains);
+        var last = LastSegment().Match(key.ToLowerInvariant()).Value.Replace("_", "").Replace("-", "");
+
+        // "TokenLifetimeMinutes", "ApiKeyHeaderName", "PasswordMinLength": settings about a secret, not one.
+        if (NonSecretSuffixes.Any(last.EndsWith))
+        {
+            return false;
+        }
+
+        // "Jwt:Key", "Stripe:WebhookKey", "JWT__KEY": a last segment that is or ends in "key" names key
+        // material; "KeyPrefix" or "Keys" do not.
+        return SecretKeyWords.Any(k.Contains) || last.EndsWith("key", StringComparison.Ordinal) || last.EndsWith("pass", StringComparison.Ordinal);
     }
 
     private static readonly string[] SecretKeyWords =
     [
         "password", "passwd", "pwd", "secret", "token", "apikey", "accesskey", "privatekey", "clientsecret",
         "connectionstring", "credential", "signingkey", "encryptionkey", "sas", "accountkey", "license",
+    ];
+
+    private static readonly string[] NonSecretSuffixes =
+    [
+        "publickey", "partitionkey", "sortkey", "routingkey", "primarykey", "foreignkey", "lifetime", "minutes", "seconds",
+        "hours", "days", "expiry", "expiration", "expires", "timeout", "length", "endpoint", "url", "uri", "path", "file",
+        "enabled", "issuer", "audience", "headername", "name", "type",
     ];
 
     /// <summary>Masks a whole value: "s3cr3t" becomes "s****t"; short values become "****".</summary>
@@ -47,12 +64,12 @@ public static partial class SecretMasker
             return MaskConnectionString(value);
         }
 
-        if (IsSecretKey(key) || LooksLikeCredentialUrl(value))
+        if (LooksLikeCredentialUrl(value))
         {
-            return LooksLikeCredentialUrl(value) ? CredentialInUrl().Replace(value, m => m.Groups[1].Value + Stars + "@") : Mask(value);
+            return CredentialInUrl().Replace(value, m => m.Groups[1].Value + Stars + "@");
         }
 
-        return value;
+        return IsSecretKey(key) || LooksLikeSecretValue(value) ? Mask(value) : value;
     }
 
     public static bool LooksLikeConnectionString(string value) =>
@@ -62,14 +79,57 @@ public static partial class SecretMasker
     public static string MaskConnectionString(string value) =>
         SensitivePart().Replace(value, m => m.Groups[1].Value + "=" + Mask(m.Groups[2].Value));
 
+    /// <summary>
+    /// Masks a value stored under a connection-string key: credentials in a URL, sensitive pairs of
+    /// a key=value string, and anything else whole (it may be a bare key or token).
+    /// </summary>
+    public static string MaskConnectionValue(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value ?? "";
+        }
+
+        if (LooksLikeCredentialUrl(value))
+        {
+            return CredentialInUrl().Replace(value, m => m.Groups[1].Value + Stars + "@");
+        }
+
+        // Key=value pairs keep their harmless parts; a base64 key ("...==") is not pairs and is masked whole.
+        if (value.Split(';', ',').Any(part => KeyValuePart().IsMatch(part)))
+        {
+            return MaskConnectionString(value);
+        }
+
+        // "localhost:6379" or "redis-1:6379,redis-2:6379" names hosts only; anything else may be a bare key.
+        return HostList().IsMatch(value) ? value : Mask(value);
+    }
+
+    /// <summary>Values that are secrets whatever their key: JSON web tokens and PEM private keys.</summary>
+    public static bool LooksLikeSecretValue(string value) =>
+        value.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || JsonWebToken().IsMatch(value);
+
     private static bool LooksLikeCredentialUrl(string value) => CredentialInUrl().IsMatch(value);
+
+    [GeneratedRegex(@"^[A-Za-z0-9.\-]+(:\d{1,5})?(\s*,\s*[A-Za-z0-9.\-]+(:\d{1,5})?)*$")]
+    private static partial Regex HostList();
+
+    [GeneratedRegex(@"^\s*[A-Za-z][A-Za-z0-9 _.\-]*\s*=\s*[^=\s]")]
+    private static partial Regex KeyValuePart();
+
+    [GeneratedRegex(@"[a-z0-9_\-]+$")]
+    private static partial Regex LastSegment();
 
     [GeneratedRegex(@"(?i)\b(server|host|data source|database|initial catalog|user id|username|uid|password|pwd|port|endpoint|accountname)\s*=")]
     private static partial Regex ConnectionPart();
 
+    // A password may contain ',' (Redis style "host,password=x,ssl=true" then masks the rest too: safe).
     [GeneratedRegex(@"(?i)\b(password|pwd|accountkey|sharedaccesskey|key|token|secret|signature|sig)\s*=\s*([^;]*)")]
     private static partial Regex SensitivePart();
 
     [GeneratedRegex(@"(\w+://[^:/@\s]+:)[^@\s]+@")]
     private static partial Regex CredentialInUrl();
+
+    [GeneratedRegex(@"^eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]+$")]
+    private static partial Regex JsonWebToken();
 }

@@ -9,6 +9,8 @@ public sealed record ConfigEntry(string File, int Line, string Key, string? Valu
 public sealed record ContainerImage(string File, ImmutableArray<string> BaseImages, ImmutableArray<string> ExposedPorts, string? Entrypoint);
 
 /// <summary>A docker-compose service; environment values that look secret are masked.</summary>
+/// <param name="Build">The build context, as written.</param>
+/// <param name="Dockerfile">The Dockerfile named by <c>build.dockerfile</c> (relative to the context), or null for the default.</param>
 public sealed record ComposeService(
     string File,
     int Line,
@@ -17,4 +19,5 @@ public sealed record ComposeService(
     string? Build,
     ImmutableArray<string> Ports,
     ImmutableArray<string> DependsOn,
-    ImmutableArray<KeyValuePair<string, string?>> Environment);
+    ImmutableArray<KeyValuePair<string, string?>> Environment,
+    string? Dockerfile = null);
