@@ -68,7 +68,8 @@ public static class ScanCommand
         {
             if (output is null)
             {
-                TableRenderer.Render(model, stdout);
+                // A pipe or a log file gets the plain 120-column form; a terminal gets colour at its own width.
+                TableRenderer.Render(model, stdout, plain: Console.IsOutputRedirected);
                 return CliApp.Ok;
             }
 
