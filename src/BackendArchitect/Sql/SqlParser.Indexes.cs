@@ -40,7 +40,8 @@ public static partial class SqlParser
         string? where = null;
         while (!r.AtEnd)
         {
-            if (r.Accept("INCLUDE"))
+            // STORING is CockroachDB's spelling of INCLUDE.
+            if (r.Accept("INCLUDE") || r.Accept("STORING"))
             {
                 include = r.ReadColumnList();
             }

@@ -27,13 +27,22 @@ public static partial class SqlParser
         var concurrently = r.Accept("CONCURRENTLY");
         var ifExists = r.Accept("IF", "EXISTS");
         var names = ImmutableArray.CreateBuilder<QualifiedName>();
+        QualifiedName? onTable = null;
         do
         {
-            names.Add(r.ReadQualifiedName(kind.ToLowerInvariant() + " name"));
+            var name = r.ReadQualifiedName(kind.ToLowerInvariant() + " name");
+            if (kind == "INDEX" && !r.AtEnd && r.Current.Kind == SqlTokenKind.Word && r.Script.Span(r.Current).StartsWith("@"))
+            {
+                // CockroachDB: DROP INDEX table@index.
+                onTable = name;
+                name = new QualifiedName(null, r.Normalize(r.Script.TextOf(r.Current)[1..]));
+                r.Position++;
+            }
+
+            names.Add(name);
         }
         while (r.AcceptOperator(','));
 
-        QualifiedName? onTable = null;
         if (kind == "INDEX" && r.Accept("ON"))
         {
             onTable = r.ReadQualifiedName("table name");

@@ -450,6 +450,8 @@ public static partial class SqlParser
         string? name = null;
         if (r.Accept("CONSTRAINT"))
         {
+            // CockroachDB accepts ADD CONSTRAINT IF NOT EXISTS.
+            r.Accept("IF", "NOT", "EXISTS");
             if (!r.IsAnyWord("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE"))
             {
                 name = r.ReadIdentifier("constraint name");
