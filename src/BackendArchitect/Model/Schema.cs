@@ -7,20 +7,20 @@ namespace BackendArchitect.Model;
 /// (the normalized name, lower-cased for dialects whose names are case-insensitive).
 /// </summary>
 public sealed record Schema(
-    ImmutableSortedDictionary<string, Table> Tables,
+    ImmutableSortedDictionary<string, SchemaTable> Tables,
     ImmutableSortedDictionary<string, EnumType> Enums,
     ImmutableSortedDictionary<string, Sequence> Sequences,
     ImmutableSortedDictionary<string, View> Views)
 {
     public static Schema Empty { get; } = new(
-        ImmutableSortedDictionary.Create<string, Table>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, SchemaTable>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, EnumType>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, Sequence>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, View>(StringComparer.Ordinal));
 }
 
 /// <summary>A table. Name is schema-qualified only outside the default schema (public, main).</summary>
-public sealed record Table(
+public sealed record SchemaTable(
     string Name,
     ImmutableArray<Column> Columns,
     PrimaryKey? PrimaryKey,

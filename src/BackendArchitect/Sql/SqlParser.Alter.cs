@@ -11,6 +11,11 @@ public static partial class SqlParser
         r.Accept("ONLY");
         var name = r.ReadQualifiedName("table name");
         r.AcceptOperator('*');
+        if (r.AtEnd)
+        {
+            throw r.Error("expected an ALTER TABLE action");
+        }
+
         var actions = ImmutableArray.CreateBuilder<AlterTableAction>();
         foreach (var (partFrom, partTo) in r.SplitOnCommas(r.Position, r.To))
         {

@@ -203,7 +203,7 @@ public static partial class SqlParser
         string? identity = null;
         string? collation = null;
         string? generated = null;
-        while (!r.AtEnd && !r.IsOperator(','))
+        while (!r.AtEnd && !r.IsOperator(',') && !(r.Dialect == SqlDialect.MySql && r.IsAnyWord("FIRST", "AFTER")))
         {
             if (r.Accept("CONSTRAINT"))
             {

@@ -25,7 +25,7 @@ public sealed record ReplayStep(
     SchemaNaming Naming)
 {
     /// <summary>The table as it was before this statement, or null when it did not exist (or was not replayed).</summary>
-    public Table? TableBefore(QualifiedName name) => SchemaBefore.Tables.GetValueOrDefault(Naming.KeyOf(name));
+    public SchemaTable? TableBefore(QualifiedName name) => SchemaBefore.Tables.GetValueOrDefault(Naming.KeyOf(name));
 
     /// <summary>True when the table was created earlier in this same migration (so locking it is harmless).</summary>
     public bool IsCreatedInThisMigration(QualifiedName name) => TablesCreatedInThisMigration.Contains(Naming.KeyOf(name));

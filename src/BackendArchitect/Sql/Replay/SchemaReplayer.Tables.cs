@@ -15,7 +15,7 @@ public sealed partial class SchemaReplayer
         }
 
         var name = Naming.DisplayName(statement.Name);
-        var table = new Table(name, [], null, [], [], [], []);
+        var table = new SchemaTable(name, [], null, [], [], [], []);
         if (statement.Like is { } like && schema.Tables.TryGetValue(Naming.KeyOf(like), out var source))
         {
             table = table with { Columns = source.Columns, PrimaryKey = source.PrimaryKey, Checks = source.Checks };
@@ -34,7 +34,7 @@ public sealed partial class SchemaReplayer
         return schema with { Tables = schema.Tables.SetItem(key, table) };
     }
 
-    private (Table Table, Schema Schema) AddColumn(Table table, Schema schema, ColumnDefinition definition)
+    private (SchemaTable Table, Schema Schema) AddColumn(SchemaTable table, Schema schema, ColumnDefinition definition)
     {
         var column = ToColumn(table, definition);
         if (definition.Type is { } type && Naming.Dialect == SqlDialect.PostgreSql && TypeNormalizer.IsSerial(type))
@@ -48,7 +48,7 @@ public sealed partial class SchemaReplayer
         return (ApplyInlineConstraints(table, definition), schema);
     }
 
-    private int IndexOfColumn(Table table, string name)
+    private int IndexOfColumn(SchemaTable table, string name)
     {
         for (var i = 0; i < table.Columns.Length; i++)
         {
@@ -61,9 +61,9 @@ public sealed partial class SchemaReplayer
         return -1;
     }
 
-    private static string SerialSequence(Table table, string column) => table.Name + "_" + column + "_seq";
+    private static string SerialSequence(SchemaTable table, string column) => table.Name + "_" + column + "_seq";
 
-    private Column ToColumn(Table table, ColumnDefinition definition)
+    private Column ToColumn(SchemaTable table, ColumnDefinition definition)
     {
         var type = definition.Type is null ? "" : TypeNormalizer.Normalize(definition.Type, Naming.Dialect);
         var @default = definition.Default?.Text;
@@ -76,7 +76,7 @@ public sealed partial class SchemaReplayer
         return new Column(definition.Name, type, nullable, @default, definition.Identity);
     }
 
-    private Table ApplyInlineConstraints(Table table, ColumnDefinition definition)
+    private SchemaTable ApplyInlineConstraints(SchemaTable table, ColumnDefinition definition)
     {
         ImmutableArray<string> columns = [definition.Name];
         if (definition.PrimaryKey)
@@ -102,7 +102,7 @@ public sealed partial class SchemaReplayer
         return table;
     }
 
-    private Table AddConstraint(Table table, TableConstraint constraint)
+    private SchemaTable AddConstraint(SchemaTable table, TableConstraint constraint)
     {
         switch (constraint.Kind)
         {
@@ -165,7 +165,7 @@ public sealed partial class SchemaReplayer
         return schema with { Tables = schema.Tables.SetItem(key, table) };
     }
 
-    private (Table, Schema) ApplyAction(Table table, Schema schema, AlterTableAction action)
+    private (SchemaTable, Schema) ApplyAction(SchemaTable table, Schema schema, AlterTableAction action)
     {
         var comparer = Naming.ColumnComparer;
         switch (action)
@@ -206,14 +206,14 @@ public sealed partial class SchemaReplayer
         }
     }
 
-    private Table UpdateColumn(Table table, string name, Func<Column, Column> update)
+    private SchemaTable UpdateColumn(SchemaTable table, string name, Func<Column, Column> update)
     {
         var index = IndexOfColumn(table, name);
         return index < 0 ? table : table with { Columns = table.Columns.SetItem(index, update(table.Columns[index])) };
     }
 
     /// <summary>Drops a column and, as the databases do, the indexes and constraints that use it.</summary>
-    private Table DropColumn(Table table, string name)
+    private SchemaTable DropColumn(SchemaTable table, string name)
     {
         var comparer = Naming.ColumnComparer;
         bool Uses(ImmutableArray<string> columns) => columns.Any(c => comparer.Equals(c, name) || comparer.Equals(c, name + " DESC"));
@@ -227,7 +227,7 @@ public sealed partial class SchemaReplayer
         };
     }
 
-    private Table RenameColumn(Table table, string from, string to)
+    private SchemaTable RenameColumn(SchemaTable table, string from, string to)
     {
         var comparer = Naming.ColumnComparer;
         ImmutableArray<string> Rename(ImmutableArray<string> columns) =>
@@ -242,7 +242,7 @@ public sealed partial class SchemaReplayer
         };
     }
 
-    private Table RenameConstraint(Table table, string from, string to)
+    private SchemaTable RenameConstraint(SchemaTable table, string from, string to)
     {
         var comparer = Naming.ColumnComparer;
         string? Rename(string? name) => comparer.Equals(name, from) ? to : name;
@@ -256,7 +256,7 @@ public sealed partial class SchemaReplayer
         };
     }
 
-    private Table DropConstraint(Table table, DropConstraintAction drop)
+    private SchemaTable DropConstraint(SchemaTable table, DropConstraintAction drop)
     {
         if (drop.Kind == ConstraintKind.PrimaryKey)
         {
