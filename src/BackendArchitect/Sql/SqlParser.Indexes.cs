@@ -5,7 +5,7 @@ namespace BackendArchitect.Sql;
 
 public static partial class SqlParser
 {
-    private static CreateIndexStatement ParseCreateIndex(TokenReader r, bool unique)
+    private static CreateIndexStatement ParseCreateIndex(TokenReader r, bool unique, string? impliedMethod)
     {
         var concurrently = r.Accept("CONCURRENTLY");
         var ifNotExists = r.Accept("IF", "NOT", "EXISTS");
@@ -15,7 +15,7 @@ public static partial class SqlParser
             name = r.ReadQualifiedName("index name").Name;
         }
 
-        string? method = null;
+        var method = impliedMethod;
         if (r.Accept("USING"))
         {
             method = r.ReadIdentifier("index method").ToLowerInvariant();
@@ -73,6 +73,19 @@ public static partial class SqlParser
         }
 
         return new CreateIndexStatement(name, table, unique, concurrently, ifNotExists, method, elements.ToImmutable(), include, where);
+    }
+
+    private static SqlStatement ParseAlterIndex(TokenReader r)
+    {
+        var ifExists = r.Accept("IF", "EXISTS");
+        var name = r.ReadQualifiedName("index name");
+        if (!r.Accept("RENAME", "TO"))
+        {
+            return Other(r);
+        }
+
+        var to = r.ReadIdentifier("index name");
+        return r.AtEnd ? new RenameIndexStatement(name, ifExists, to) : throw r.Error("unexpected text after ALTER INDEX");
     }
 
     private static IndexElement ReadIndexElement(TokenReader r)

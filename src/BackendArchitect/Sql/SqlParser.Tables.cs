@@ -12,6 +12,7 @@ public static partial class SqlParser
         var temporary = false;
         var unique = false;
         var materialized = false;
+        var inverted = false;
         while (true)
         {
             if (r.Accept("TEMP") || r.Accept("TEMPORARY"))
@@ -26,6 +27,11 @@ public static partial class SqlParser
             {
                 materialized = true;
             }
+            else if (r.Accept("INVERTED"))
+            {
+                // CockroachDB's CREATE INVERTED INDEX is a GIN index by another name.
+                inverted = true;
+            }
             else if (!(r.Accept("UNLOGGED") || r.Accept("GLOBAL") || r.Accept("LOCAL") || r.Accept("FULLTEXT") || r.Accept("SPATIAL")))
             {
                 break;
@@ -39,7 +45,7 @@ public static partial class SqlParser
 
         if (r.Accept("INDEX"))
         {
-            return ParseCreateIndex(r, unique);
+            return ParseCreateIndex(r, unique, inverted ? "gin" : null);
         }
 
         if (r.Accept("VIEW"))
@@ -139,7 +145,7 @@ public static partial class SqlParser
                 }
             }
         }
-        else if (r.Accept("LIKE"))
+        else if (r.Accept("LIKE") || r.Accept("PARTITION", "OF"))
         {
             like = r.ReadQualifiedName("table name");
         }

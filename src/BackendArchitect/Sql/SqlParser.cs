@@ -52,7 +52,7 @@ public static partial class SqlParser
             diagnostics.Add(new Diagnostic(file, e.Line, e.Message));
             statement = new OtherStatement(Keywords(script, range)) { IsPartial = true };
         }
-        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Add(new Diagnostic(file, line, "statement not understood: " + e.Message));
             statement = new OtherStatement(Keywords(script, range)) { IsPartial = true };
@@ -90,6 +90,11 @@ public static partial class SqlParser
                 if (r.Accept("TYPE"))
                 {
                     return ParseAlterType(r);
+                }
+
+                if (r.Accept("INDEX"))
+                {
+                    return ParseAlterIndex(r);
                 }
 
                 if (r.Accept("SEQUENCE"))

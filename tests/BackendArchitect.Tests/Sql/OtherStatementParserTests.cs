@@ -27,6 +27,16 @@ public class OtherStatementParserTests
     }
 
     [Fact]
+    public void Cockroach_inverted_index_drop_with_table_and_index_rename()
+    {
+        Assert.Equal("gin", One<CreateIndexStatement>("CREATE INVERTED INDEX i ON t (config)").Method);
+        var drop = One<DropStatement>("DROP INDEX IF EXISTS sessions@sessions_token_idx");
+        Assert.Equal(("sessions", "sessions_token_idx"), (drop.OnTable!.Name, drop.Names[0].Name));
+        var rename = One<RenameIndexStatement>("ALTER INDEX IF EXISTS old_idx RENAME TO new_idx");
+        Assert.Equal(("old_idx", "new_idx", true), (rename.Name.Name, rename.To, rename.IfExists));
+    }
+
+    [Fact]
     public void Drop_statements_with_options()
     {
         var table = One<DropStatement>("DROP TABLE IF EXISTS a, b CASCADE");

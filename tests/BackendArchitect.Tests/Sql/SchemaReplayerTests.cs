@@ -137,6 +137,19 @@ public class SchemaReplayerTests
     }
 
     [Fact]
+    public void Renamed_indexes_and_partitions_are_replayed()
+    {
+        var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", """
+            CREATE TABLE events (id bigint, at timestamptz) PARTITION BY RANGE (at);
+            CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+            CREATE INDEX events_at ON events (at);
+            ALTER INDEX events_at RENAME TO events_at_idx;
+            """));
+        Assert.Equal(["events_at_idx"], schema.Tables["events"].Indexes.Select(i => i.Name));
+        Assert.Equal(["id", "at"], schema.Tables["events_2026"].Columns.Select(c => c.Name));
+    }
+
+    [Fact]
     public void Enums_sequences_and_views_are_tracked()
     {
         var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", """

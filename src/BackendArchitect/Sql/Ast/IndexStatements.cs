@@ -16,3 +16,6 @@ public sealed record CreateIndexStatement(
 
 /// <summary>One indexed element: a column (Column set) or an expression (Column null), with its order.</summary>
 public sealed record IndexElement(string Text, string? Column, bool Descending);
+
+/// <summary>ALTER INDEX [IF EXISTS] name RENAME TO new_name.</summary>
+public sealed record RenameIndexStatement(QualifiedName Name, bool IfExists, string To) : SqlStatement;

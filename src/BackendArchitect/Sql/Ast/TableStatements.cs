@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace BackendArchitect.Sql.Ast;
 
-/// <summary>CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (columns, constraints) or AS query.</summary>
+/// <summary>
+/// CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (columns, constraints), AS query, or LIKE / PARTITION OF
+/// another table (<see cref="Like"/>: the table whose columns it takes).
+/// </summary>
 public sealed record CreateTableStatement(
     QualifiedName Name,
     bool IfNotExists,
@@ -12,7 +15,11 @@ public sealed record CreateTableStatement(
     bool AsQuery,
     QualifiedName? Like) : SqlStatement;
 
-/// <summary>A column default: its raw text and whether it is volatile (evaluated per row, so adding it rewrites the table).</summary>
+/// <summary>
+/// A column default: its raw text and whether it calls a volatile function (random(), gen_random_uuid(),
+/// clock_timestamp(), nextval(), ...), which PostgreSQL evaluates per row, so adding such a column rewrites
+/// the table. now() and CURRENT_TIMESTAMP are stable (evaluated once), so they are not volatile.
+/// </summary>
 public sealed record ColumnDefault(string Text, bool IsVolatile)
 {
     public override string ToString() => Text;

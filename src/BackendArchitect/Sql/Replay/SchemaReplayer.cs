@@ -57,6 +57,7 @@ public sealed partial class SchemaReplayer(SqlDialect dialect)
         CreateIndexStatement index => [Naming.KeyOf(index.Table)],
         DropStatement { ObjectKind: "TABLE" } drop => [.. drop.Names.Select(Naming.KeyOf)],
         DropStatement { ObjectKind: "INDEX" } drop => [.. drop.Names.Select(n => drop.OnTable is { } table ? Naming.KeyOf(table) : TableOfIndex(Schema, n.Name)).OfType<string>().Distinct()],
+        RenameIndexStatement renameIndex => TableOfIndex(Schema, renameIndex.Name.Name) is { } indexTable ? [indexTable] : [],
         RenameTableStatement rename => [.. rename.Renames.SelectMany(r => new[] { Naming.KeyOf(r.From), Naming.KeyOf(r.To) })],
         _ => [],
     };
@@ -111,6 +112,8 @@ public sealed partial class SchemaReplayer(SqlDialect dialect)
                 }
 
                 return schema;
+            case RenameIndexStatement renameIndex when TableOfIndex(schema, renameIndex.Name.Name) is { } indexTable:
+                return schema with { Tables = schema.Tables.SetItem(indexTable, RenameConstraint(schema.Tables[indexTable], renameIndex.Name.Name, renameIndex.To)) };
             case CreateEnumStatement createEnum:
                 return schema with { Enums = schema.Enums.SetItem(Naming.KeyOf(createEnum.Name), new EnumType(Naming.DisplayName(createEnum.Name), createEnum.Values)) };
             case AlterEnumAddValueStatement addValue:
