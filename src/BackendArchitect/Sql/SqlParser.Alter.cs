@@ -53,13 +53,7 @@ public static partial class SqlParser
             r.Accept("COLUMN");
             var ifNotExists = r.Accept("IF", "NOT", "EXISTS");
             var column = ReadColumn(r);
-            r.Accept("FIRST");
-            if (r.Accept("AFTER"))
-            {
-                r.ReadIdentifier("column name");
-            }
-
-            return new AddColumnAction(column, ifNotExists);
+            return new AddColumnAction(column, ifNotExists, ReadPosition(r));
         }
 
         if (r.Accept("DROP"))

@@ -7,9 +7,9 @@ namespace BackendArchitect.Tests.Sql;
 
 public class MigrationFolderReplayTests
 {
-    private static List<Migration> LoadFixture(out List<SqlParseResult> results)
+    private static List<Migration> LoadFixture(out List<SqlParseResult> results, string name = "migrations-postgres")
     {
-        var folder = Paths.Fixture("sql", "migrations-postgres");
+        var folder = Paths.Fixture("sql", name);
         results = [.. Directory.GetFiles(folder, "*.sql")
             .Order(StringComparer.Ordinal)
             .Select(path => SqlParser.Parse(Path.GetFileName(path), File.ReadAllText(path)))];
@@ -56,5 +56,45 @@ public class MigrationFolderReplayTests
         var setNotNull = steps.Single(s => s.Statement is AlterTableStatement a && a.Actions[0] is AlterColumnNullabilityAction);
         Assert.True(setNotNull.TableBefore(new QualifiedName("public", "members"))!.Columns.Single(c => c.Name == "status").Nullable);
         Assert.Equal(["lock_timeout", "statement_timeout"], steps.Where(s => s.Migration.File.StartsWith("0003")).Select(s => s.Statement).OfType<SetStatement>().Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Mysql_fixture_folder_parses_and_replays()
+    {
+        var migrations = LoadFixture(out var results, "migrations-mysql");
+        Assert.All(results, r => Assert.Equal(SqlDialect.MySql, r.Dialect));
+        Assert.Empty(results.SelectMany(r => r.Diagnostics));
+        Assert.Contains(results[1].Statements, s => s is OtherStatement { Keywords: "CREATE TRIGGER" });
+
+        var replayer = new SchemaReplayer(SqlDialect.MySql);
+        var schema = replayer.ReplayAll(migrations);
+        Assert.Empty(replayer.Diagnostics);
+        Assert.Equal(["product_categories", "products"], schema.Tables.Keys.AsEnumerable());
+        var products = schema.Tables["products"];
+        Assert.Equal(["id", "category_id", "sku", "name", "price", "created_at", "updated_at", "stock"], products.Columns.Select(c => c.Name));
+        Assert.Equal(("bigint unsigned", "auto_increment"), (products.Columns[0].Type, products.Columns[0].Identity));
+        Assert.Equal("decimal(10,2)", products.Columns[4].Type);
+        Assert.Equal(["products_category_idx"], products.Indexes.Select(i => i.Name));
+        Assert.Equal("product_categories", Assert.Single(products.ForeignKeys).RefTable);
+        Assert.Equal("product_categories", Assert.Single(schema.Tables["product_categories"].ForeignKeys).RefTable);
+    }
+
+    [Fact]
+    public void Sqlite_fixture_folder_parses_and_replays_the_table_rebuild()
+    {
+        var migrations = LoadFixture(out var results, "migrations-sqlite");
+        Assert.All(results, r => Assert.Equal(SqlDialect.Sqlite, r.Dialect));
+        Assert.Empty(results.SelectMany(r => r.Diagnostics));
+
+        var steps = new SchemaReplayer(SqlDialect.Sqlite).Replay(migrations).ToList();
+        var rename = steps.Single(s => s.Statement is AlterTableStatement { Actions: [RenameTableAction] });
+        Assert.True(rename.IsCreatedInThisMigration(new QualifiedName(null, "users_new")));
+        var addPinned = steps.Single(s => s.Statement is AlterTableStatement { Actions: [AddColumnAction] });
+        Assert.True(addPinned.IsExistingTable(new QualifiedName(null, "notes")));
+
+        var schema = new SchemaReplayer(SqlDialect.Sqlite).ReplayAll(migrations);
+        Assert.Equal(["id", "email", "display_name", "created_at"], schema.Tables["users"].Columns.Select(c => c.Name));
+        Assert.Equal(["id", "user_id", "content", "updated_at", "pinned"], schema.Tables["notes"].Columns.Select(c => c.Name));
+        Assert.Equal("users", Assert.Single(schema.Tables["notes"].ForeignKeys).RefTable);
     }
 }

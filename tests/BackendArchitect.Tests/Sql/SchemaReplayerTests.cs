@@ -110,11 +110,11 @@ public class SchemaReplayerTests
         var schema = ReplayAll(
             SqlDialect.MySql,
             Migration("1", "CREATE TABLE `Users` (`Id` int(11) NOT NULL AUTO_INCREMENT, `Name` varchar(10), PRIMARY KEY (`Id`), KEY `n` (`Name`)) ENGINE=InnoDB;", SqlDialect.MySql),
-            Migration("2", "ALTER TABLE users MODIFY name varchar(20) NOT NULL, CHANGE COLUMN id user_id bigint unsigned NOT NULL AUTO_INCREMENT; DROP INDEX n ON users;", SqlDialect.MySql));
+            Migration("2", "ALTER TABLE users MODIFY name varchar(20) NOT NULL FIRST, CHANGE COLUMN id user_id bigint unsigned NOT NULL AUTO_INCREMENT AFTER name, ADD COLUMN nick text FIRST; DROP INDEX n ON users;", SqlDialect.MySql));
         var users = schema.Tables["users"];
         Assert.Equal("Users", users.Name);
-        Assert.Equal(["user_id", "name"], users.Columns.Select(c => c.Name));
-        Assert.Equal(("bigint unsigned", "auto_increment"), (users.Columns[0].Type, users.Columns[0].Identity));
+        Assert.Equal(["nick", "name", "user_id"], users.Columns.Select(c => c.Name));
+        Assert.Equal(("bigint unsigned", "auto_increment"), (users.Columns[2].Type, users.Columns[2].Identity));
         Assert.Equal(("varchar(20)", false), (users.Columns[1].Type, users.Columns[1].Nullable));
         Assert.Equal(["user_id"], users.PrimaryKey!.Columns.AsEnumerable());
         Assert.Empty(users.Indexes);

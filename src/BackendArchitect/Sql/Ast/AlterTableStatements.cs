@@ -11,7 +11,8 @@ public abstract record AlterTableAction
     public int Line { get; init; }
 }
 
-public sealed record AddColumnAction(ColumnDefinition Column, bool IfNotExists) : AlterTableAction;
+/// <summary>ADD [COLUMN] [IF NOT EXISTS] definition; Position is MySQL's "FIRST" or "AFTER col".</summary>
+public sealed record AddColumnAction(ColumnDefinition Column, bool IfNotExists, string? Position = null) : AlterTableAction;
 
 public sealed record DropColumnAction(string Column, bool IfExists, bool Cascade) : AlterTableAction;
 

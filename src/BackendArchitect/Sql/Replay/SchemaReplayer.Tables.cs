@@ -173,7 +173,8 @@ public sealed partial class SchemaReplayer
             case AddColumnAction add when add.IfNotExists && table.FindColumn(add.Column.Name, comparer) is not null:
                 return (table, schema);
             case AddColumnAction add:
-                return AddColumn(table, schema, add.Column);
+                var (added, schemaAfterAdd) = AddColumn(table, schema, add.Column);
+                return (MoveColumn(added, add.Column.Name, add.Position), schemaAfterAdd);
             case DropColumnAction drop:
                 return (DropColumn(table, drop.Column), schema);
             case AlterColumnTypeAction alterType:
@@ -184,7 +185,8 @@ public sealed partial class SchemaReplayer
                 return (UpdateColumn(table, defaultAction.Column, c => c with { Default = defaultAction.Default?.Text }), schema);
             case ModifyColumnAction modify:
                 var renamed = modify.OldName is null ? table : RenameColumn(table, modify.OldName, modify.Column.Name);
-                return AddColumn(renamed, schema, modify.Column);
+                var (modified, schemaAfterModify) = AddColumn(renamed, schema, modify.Column);
+                return (MoveColumn(modified, modify.Column.Name, modify.Position), schemaAfterModify);
             case AddConstraintAction addConstraint:
                 return (AddConstraint(table, addConstraint.Constraint), schema);
             case ValidateConstraintAction validate:
@@ -204,6 +206,26 @@ public sealed partial class SchemaReplayer
             default:
                 return (table, schema);
         }
+    }
+
+    /// <summary>Applies MySQL's FIRST / AFTER col placement.</summary>
+    private SchemaTable MoveColumn(SchemaTable table, string name, string? position)
+    {
+        var from = IndexOfColumn(table, name);
+        if (position is null || from < 0)
+        {
+            return table;
+        }
+
+        var column = table.Columns[from];
+        var columns = table.Columns.RemoveAt(from);
+        if (position == "FIRST")
+        {
+            return table with { Columns = columns.Insert(0, column) };
+        }
+
+        var anchor = IndexOfColumn(table with { Columns = columns }, position["AFTER ".Length..]);
+        return anchor < 0 ? table : table with { Columns = columns.Insert(anchor + 1, column) };
     }
 
     private SchemaTable UpdateColumn(SchemaTable table, string name, Func<Column, Column> update)
