@@ -222,7 +222,9 @@ public static class SqlLexer
                 }
 
                 pos++;
-                while (pos < text.Length && IsWordPart(text[pos]))
+
+                // A custom delimiter such as $$ may follow a word directly (END$$).
+                while (pos < text.Length && IsWordPart(text[pos]) && !AtDelimiter())
                 {
                     pos++;
                 }

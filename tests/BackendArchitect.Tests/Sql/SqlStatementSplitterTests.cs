@@ -59,6 +59,16 @@ public class SqlStatementSplitterTests
     }
 
     [Fact]
+    public void Mysql_dollar_delimiter_directly_after_end_closes_the_statement()
+    {
+        const string sql = "DELIMITER $$\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; END$$\nDELIMITER ;\nDROP TABLE b;";
+        var statements = Split(sql, SqlDialect.MySql);
+        Assert.Equal(2, statements.Count);
+        Assert.EndsWith("END", statements[0]);
+        Assert.Equal("DROP TABLE b", statements[1]);
+    }
+
+    [Fact]
     public void Mysql_procedure_without_delimiter_keeps_begin_end_body()
     {
         const string sql = "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END; DROP TABLE x;";
