@@ -150,6 +150,16 @@ public class SchemaReplayerTests
     }
 
     [Fact]
+    public void Drop_table_cascade_removes_the_foreign_keys_that_point_at_it()
+    {
+        const string setup = "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (a_id int REFERENCES a (id)); CREATE TABLE c (a_id int REFERENCES a (id));";
+        var cascaded = ReplayAll(SqlDialect.PostgreSql, Migration("1", setup), Migration("2", "DROP TABLE a CASCADE;"));
+        Assert.Empty(cascaded.Tables["b"].ForeignKeys);
+        var plain = ReplayAll(SqlDialect.Sqlite, Migration("1", setup, SqlDialect.Sqlite), Migration("2", "DROP TABLE a;", SqlDialect.Sqlite));
+        Assert.Single(plain.Tables["c"].ForeignKeys);
+    }
+
+    [Fact]
     public void Enums_sequences_and_views_are_tracked()
     {
         var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", """

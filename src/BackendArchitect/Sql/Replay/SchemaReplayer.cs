@@ -158,7 +158,7 @@ public sealed partial class SchemaReplayer(SqlDialect dialect)
             var key = Naming.KeyOf(name);
             schema = drop.ObjectKind switch
             {
-                "TABLE" => schema with { Tables = schema.Tables.Remove(key) },
+                "TABLE" => DropTable(schema, key, drop.Cascade),
                 "TYPE" => schema with { Enums = schema.Enums.Remove(key) },
                 "VIEW" or "MATERIALIZED VIEW" => schema with { Views = schema.Views.Remove(key) },
                 "SEQUENCE" => schema with { Sequences = schema.Sequences.Remove(key) },
@@ -168,6 +168,27 @@ public sealed partial class SchemaReplayer(SqlDialect dialect)
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// Drops a table; with CASCADE the foreign keys pointing at it go too. Without CASCADE they stay, which is
+    /// what SQLite's rebuild recipe (drop, then rename the copy into place) relies on.
+    /// </summary>
+    private Schema DropTable(Schema schema, string key, bool cascade)
+    {
+        var tables = schema.Tables.Remove(key);
+        if (cascade)
+        {
+            foreach (var (otherKey, other) in tables)
+            {
+                if (other.ForeignKeys.Any(f => Naming.KeyOf(f.RefTable) == key))
+                {
+                    tables = tables.SetItem(otherKey, other with { ForeignKeys = other.ForeignKeys.RemoveAll(f => Naming.KeyOf(f.RefTable) == key) });
+                }
+            }
+        }
+
+        return schema with { Tables = tables };
     }
 
     private Schema DropIndex(Schema schema, string? tableKey, string indexName)
