@@ -209,13 +209,28 @@ public static partial class SqlParser
         string? identity = null;
         string? collation = null;
         string? generated = null;
+        string? pendingName = null;
+        var names = new Dictionary<ConstraintKind, string>();
         while (!r.AtEnd && !r.IsOperator(',') && !(r.Dialect == SqlDialect.MySql && r.IsAnyWord("FIRST", "AFTER")))
         {
             if (r.Accept("CONSTRAINT"))
             {
-                r.ReadIdentifier("constraint name");
+                pendingName = r.ReadIdentifier("constraint name");
+                continue;
             }
-            else if (r.Accept("NOT", "NULL"))
+
+            var kind = r.IsWord("PRIMARY") ? ConstraintKind.PrimaryKey
+                : r.IsWord("UNIQUE") ? ConstraintKind.Unique
+                : r.IsWord("CHECK") ? ConstraintKind.Check
+                : r.IsWord("REFERENCES") ? ConstraintKind.ForeignKey
+                : (ConstraintKind?)null;
+            if (pendingName is not null && kind is { } named)
+            {
+                names[named] = pendingName;
+            }
+
+            pendingName = null;
+            if (r.Accept("NOT", "NULL"))
             {
                 notNull = true;
                 AcceptConflictClause(r);
@@ -331,7 +346,10 @@ public static partial class SqlParser
             }
         }
 
-        return new ColumnDefinition(name, type, @default, notNull, primaryKey, unique, checks.ToImmutable(), references, identity, collation, generated, line);
+        return new ColumnDefinition(name, type, @default, notNull, primaryKey, unique, checks.ToImmutable(), references, identity, collation, generated, line)
+        {
+            ConstraintNames = names.Count == 0 ? ImmutableDictionary<ConstraintKind, string>.Empty : names.ToImmutableDictionary(),
+        };
     }
 
     private static void ReadSimpleValue(TokenReader r)

@@ -160,6 +160,20 @@ public class SchemaReplayerTests
     }
 
     [Fact]
+    public void Named_inline_column_constraints_keep_their_names_and_can_be_dropped()
+    {
+        var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", """
+            CREATE TABLE a (id int CONSTRAINT a_pk PRIMARY KEY);
+            CREATE TABLE b (a_id int NOT NULL CONSTRAINT b_a_fk REFERENCES a (id) CONSTRAINT b_a_positive CHECK (a_id > 0), code text UNIQUE);
+            ALTER TABLE b DROP CONSTRAINT b_a_fk;
+            """));
+        Assert.Equal("a_pk", schema.Tables["a"].PrimaryKey!.Name);
+        Assert.Empty(schema.Tables["b"].ForeignKeys);
+        Assert.Equal(["b_a_positive"], schema.Tables["b"].Checks.Select(c => c.Name));
+        Assert.Equal(["b_code_key"], schema.Tables["b"].Uniques.Select(u => u.Name));
+    }
+
+    [Fact]
     public void Enums_sequences_and_views_are_tracked()
     {
         var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", """

@@ -41,7 +41,11 @@ public sealed record ColumnDefinition(
     string? Identity,
     string? Collation,
     string? GeneratedExpression,
-    int Line);
+    int Line)
+{
+    /// <summary>Names given with CONSTRAINT name to the column's inline PRIMARY KEY, UNIQUE, CHECK or REFERENCES.</summary>
+    public ImmutableDictionary<ConstraintKind, string> ConstraintNames { get; init; } = ImmutableDictionary<ConstraintKind, string>.Empty;
+}
 
 /// <summary>REFERENCES table (columns) with its referential actions.</summary>
 public sealed record ForeignKeyReference(QualifiedName Table, ImmutableArray<string> Columns, string? OnDelete, string? OnUpdate);

@@ -81,22 +81,22 @@ public sealed partial class SchemaReplayer
         ImmutableArray<string> columns = [definition.Name];
         if (definition.PrimaryKey)
         {
-            table = AddConstraint(table, new TableConstraint(null, ConstraintKind.PrimaryKey, columns, null, null, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.PrimaryKey), ConstraintKind.PrimaryKey, columns, null, null, false, definition.Line));
         }
 
         if (definition.Unique)
         {
-            table = AddConstraint(table, new TableConstraint(null, ConstraintKind.Unique, columns, null, null, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.Unique), ConstraintKind.Unique, columns, null, null, false, definition.Line));
         }
 
         foreach (var check in definition.Checks)
         {
-            table = AddConstraint(table, new TableConstraint(null, ConstraintKind.Check, columns, check, null, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.Check), ConstraintKind.Check, columns, check, null, false, definition.Line));
         }
 
         if (definition.References is { } references)
         {
-            table = AddConstraint(table, new TableConstraint(null, ConstraintKind.ForeignKey, columns, null, references, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.ForeignKey), ConstraintKind.ForeignKey, columns, null, references, false, definition.Line));
         }
 
         return table;
