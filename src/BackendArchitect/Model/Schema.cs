@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+
+namespace BackendArchitect.Model;
+
+/// <summary>
+/// A relational schema: tables, enums, sequences and views, each keyed by its lookup key
+/// (the normalized name, lower-cased for dialects whose names are case-insensitive).
+/// </summary>
+public sealed record Schema(
+    ImmutableSortedDictionary<string, SchemaTable> Tables,
+    ImmutableSortedDictionary<string, EnumType> Enums,
+    ImmutableSortedDictionary<string, Sequence> Sequences,
+    ImmutableSortedDictionary<string, View> Views)
+{
+    public static Schema Empty { get; } = new(
+        ImmutableSortedDictionary.Create<string, SchemaTable>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, EnumType>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, Sequence>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, View>(StringComparer.Ordinal));
+}
+
+/// <summary>A table. Name is schema-qualified only outside the default schema (public, main).</summary>
+public sealed record SchemaTable(
+    string Name,
+    ImmutableArray<Column> Columns,
+    PrimaryKey? PrimaryKey,
+    ImmutableArray<UniqueConstraint> Uniques,
+    ImmutableArray<CheckConstraint> Checks,
+    ImmutableArray<ForeignKey> ForeignKeys,
+    ImmutableArray<TableIndex> Indexes)
+{
+    public Column? FindColumn(string name, StringComparer comparer)
+    {
+        foreach (var column in Columns)
+        {
+            if (comparer.Equals(column.Name, name))
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// A column. Type is normalized for the dialect (PostgreSQL: int4 -> integer, varchar(n) -> character varying(n),
+/// serial -> integer with a nextval default). Identity: "always", "by default", "auto_increment", "autoincrement" or null.
+/// </summary>
+public sealed record Column(string Name, string Type, bool Nullable, string? Default, string? Identity);
+
+public sealed record PrimaryKey(string? Name, ImmutableArray<string> Columns);
+
+public sealed record UniqueConstraint(string? Name, ImmutableArray<string> Columns);
+
+public sealed record CheckConstraint(string? Name, string Expression, bool NotValid);
+
+/// <summary>A foreign key; NotValid while it was added NOT VALID and not yet validated.</summary>
+public sealed record ForeignKey(string? Name, ImmutableArray<string> Columns, string RefTable, ImmutableArray<string> RefColumns, string? OnDelete, bool NotValid);
+
+/// <summary>An index; Columns holds column names or expression text in order (with DESC when descending).</summary>
+public sealed record TableIndex(string? Name, string Table, ImmutableArray<string> Columns, bool Unique, string? Method, string? Where, ImmutableArray<string> Include);
+
+public sealed record EnumType(string Name, ImmutableArray<string> Values);
+
+public sealed record Sequence(string Name);
+
+public sealed record View(string Name, bool Materialized);

@@ -1,0 +1,10 @@
+namespace BackendArchitect.Sql;
+
+/// <summary>The SQL dialects the front-end reads.</summary>
+public enum SqlDialect
+{
+    Unknown,
+    PostgreSql,
+    MySql,
+    Sqlite,
+}
