@@ -139,9 +139,14 @@ public static class EfModelReader
             }
         }
 
-        foreach (var draft in drafts.Values)
+        // Deepest first, so each derived entity is compared with its base before the base loses its own inherited members.
+        foreach (var draft in drafts.Values.OrderByDescending(d => Depth(d, drafts)).ThenBy(d => d.Name, StringComparer.Ordinal))
         {
             draft.Table ??= InheritedTable(draft, drafts, 0) ?? draft.Name;
+            if (draft.Shape.BaseClass is { } baseName && drafts.TryGetValue(baseName, out var baseDraft))
+            {
+                KeepOwnMembers(draft, baseDraft);
+            }
         }
 
         var ordered = drafts.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
@@ -156,6 +161,26 @@ public static class EfModelReader
             [.. d.Indexes.Distinct(IndexComparer.Instance).OrderBy(i => string.Join(',', i.Properties), StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal)],
             d.Shape.Primary.Document.Path,
             d.Shape.Primary.Document.LineOf(d.Shape.Primary.Declaration.Identifier)));
+    }
+
+    /// <summary>A derived entity shares its base entity's key; the inherited columns and navigations belong to the base.</summary>
+    private static void KeepOwnMembers(EntityDraft derived, EntityDraft baseDraft)
+    {
+        derived.Properties.RemoveAll(p => baseDraft.FindProperty(p.Name) is not null);
+        derived.Navigations.RemoveAll(n => baseDraft.Navigations.Any(b => b.Name == n.Name));
+        derived.Relationships.RemoveAll(r => baseDraft.Relationships.Any(b => b.Navigation == r.Navigation));
+        derived.Key = baseDraft.Key;
+    }
+
+    private static int Depth(EntityDraft draft, Dictionary<string, EntityDraft> drafts)
+    {
+        var depth = 0;
+        for (var current = draft; depth < 16 && current.Shape.BaseClass is { } baseName && drafts.TryGetValue(baseName, out var next); current = next)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     /// <summary>Table-per-hierarchy is EF's default: a derived entity without its own table shares its base entity's.</summary>
