@@ -147,6 +147,10 @@ public static class EfModelReader
             {
                 KeepOwnMembers(draft, baseDraft);
             }
+            else if (draft.Key.Count == 0 && !draft.Keyless)
+            {
+                diagnostics.Add(new Diagnostic(draft.Shape.Primary.Document.Path, draft.Shape.Primary.Document.LineOf(draft.Shape.Primary.Declaration.Identifier), $"no key found for entity {draft.Name} of {context.Name} (not by convention, annotation or configuration we could read)", DiagnosticSeverity.Info));
+            }
         }
 
         var ordered = drafts.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();

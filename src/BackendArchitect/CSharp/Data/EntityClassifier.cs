@@ -9,7 +9,7 @@ namespace BackendArchitect.CSharp.Data;
 /// </summary>
 internal sealed class EntityClassifier(EntityShapeReader shapes, FluentConfiguration fluent, IReadOnlySet<string> namedEntities)
 {
-    private readonly Dictionary<string, bool> entityCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string? Project), bool> entityCache = [];
 
     public EntityShapeReader Shapes { get; } = shapes;
 
@@ -22,7 +22,7 @@ internal sealed class EntityClassifier(EntityShapeReader shapes, FluentConfigura
 
     public bool IsEntity(string type, string? project)
     {
-        if (entityCache.TryGetValue(type, out var known))
+        if (entityCache.TryGetValue((type, project), out var known))
         {
             return known;
         }
@@ -30,7 +30,7 @@ internal sealed class EntityClassifier(EntityShapeReader shapes, FluentConfigura
         var shape = Shapes.Get(type, project);
         var result = shape is not null && !IsOwned(type, project) && !IsExcluded(type, project)
             && (namedEntities.Contains(type) || HasConventionalKey(shape));
-        entityCache[type] = result;
+        entityCache[(type, project)] = result;
         return result;
     }
 
@@ -68,6 +68,11 @@ internal sealed class EntityClassifier(EntityShapeReader shapes, FluentConfigura
 
             if (IsEntity(elementName, project))
             {
+                if (!member.Stored)
+                {
+                    return new ClassifiedMember(MemberKind.Skipped, null, type, nullable);
+                }
+
                 return new ClassifiedMember(MemberKind.Collection, elementName, type, nullable);
             }
 
@@ -82,6 +87,11 @@ internal sealed class EntityClassifier(EntityShapeReader shapes, FluentConfigura
 
         if (!Conventions.IsKnownScalar(type) && !Shapes.IsValueType(typeName) && IsEntity(typeName, project))
         {
+            if (!member.Stored)
+            {
+                return new ClassifiedMember(MemberKind.Skipped, null, type, nullable);
+            }
+
             return new ClassifiedMember(MemberKind.Reference, typeName, type, nullable);
         }
 

@@ -18,6 +18,9 @@ internal sealed class EntityDraft(string name, EntityShape shape, IReadOnlyList<
 
     public IReadOnlyList<string> Key { get; set; } = [];
 
+    /// <summary>Declared keyless ([Keyless], HasNoKey), as opposed to a key we could not find.</summary>
+    public bool Keyless { get; set; }
+
     public List<Navigation> Navigations { get; } = [];
 
     public List<Relationship> Relationships { get; } = [];

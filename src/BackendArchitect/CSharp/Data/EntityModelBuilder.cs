@@ -99,6 +99,7 @@ internal sealed class EntityModelBuilder(CSharpCorpus corpus, EntityClassifier c
         {
             if (config.Keyless)
             {
+                draft.Keyless = true;
                 return [];
             }
 
@@ -110,6 +111,7 @@ internal sealed class EntityModelBuilder(CSharpCorpus corpus, EntityClassifier c
 
         if (DataAnnotations.Has(shape.Attributes, "Keyless"))
         {
+            draft.Keyless = true;
             return [];
         }
 

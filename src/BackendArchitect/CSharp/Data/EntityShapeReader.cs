@@ -6,10 +6,12 @@ namespace BackendArchitect.CSharp.Data;
 
 /// <summary>A public instance property of a candidate entity, from the class or one of its base classes.</summary>
 /// <param name="Settable">Has a setter or init accessor (or is a positional record parameter), which EF needs to map a scalar by convention.</param>
+/// <param name="Stored">Settable, a get-only auto-property or a getter over a conventionally named field: EF can map it as a navigation.</param>
 internal sealed record MemberShape(
     string Name,
     TypeSyntax Type,
     bool Settable,
+    bool Stored,
     SyntaxList<AttributeListSyntax> Attributes,
     CSharpDocument Document,
     int Line,
@@ -41,10 +43,11 @@ internal sealed class EntityShape(string name, IReadOnlyList<TypeEntry> declarat
 /// <summary>Reads class shapes lazily by name through the corpus's type index, caching each.</summary>
 internal sealed class EntityShapeReader(CSharpCorpus corpus)
 {
-    private readonly Dictionary<string, EntityShape?> shapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string? Project), EntityShape?> shapes = [];
+    private readonly Dictionary<string, HashSet<string>> referenced = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> valueTypes = new(StringComparer.Ordinal);
 
-    /// <summary>The class or record of that simple name, preferring a declaration in the given project.</summary>
+    /// <summary>The class or record of that simple name, preferring a declaration in the given project, then in one it references.</summary>
     public EntityShape? Get(string name, string? project) => Get(name, project, 0);
 
     /// <summary>Enums, structs and record structs declared in the corpus: never null unless written with "?".</summary>
@@ -62,14 +65,14 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
 
     private EntityShape? Get(string name, string? project, int depth)
     {
-        if (shapes.TryGetValue(name, out var cached))
+        if (shapes.TryGetValue((name, project), out var cached))
         {
             return cached;
         }
 
-        shapes[name] = null;
+        shapes[(name, project)] = null;
         var shape = depth > 16 ? null : Read(name, project, depth);
-        shapes[name] = shape;
+        shapes[(name, project)] = shape;
         return shape;
     }
 
@@ -86,7 +89,10 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
             return null;
         }
 
-        var declarations = groups.FirstOrDefault(g => g[0].Document.Project?.Path == project) ?? groups[0];
+        var declarations = groups.Count == 1 ? groups[0]
+            : groups.FirstOrDefault(g => g[0].Document.Project?.Path == project)
+                ?? groups.FirstOrDefault(g => g[0].Document.Project is { } p && References(project).Contains(p.Path))
+                ?? groups[0];
         var shape = new EntityShape(name, declarations);
         if (declarations.Select(d => d.Declaration.BaseList?.Types.FirstOrDefault()?.Type).FirstOrDefault(t => t is not null) is { } baseType)
         {
@@ -115,6 +121,37 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
         return shape;
     }
 
+    /// <summary>The projects a project references, directly or not.</summary>
+    private HashSet<string> References(string? project)
+    {
+        if (project is null)
+        {
+            return [];
+        }
+
+        if (referenced.TryGetValue(project, out var known))
+        {
+            return known;
+        }
+
+        var byPath = corpus.Projects.ToDictionary(p => p.Path, StringComparer.Ordinal);
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>([project]);
+        while (stack.Count > 0)
+        {
+            if (byPath.TryGetValue(stack.Pop(), out var current))
+            {
+                foreach (var reference in current.ProjectReferences.Where(result.Add))
+                {
+                    stack.Push(reference);
+                }
+            }
+        }
+
+        referenced[project] = result;
+        return result;
+    }
+
     /// <summary>The part in "Order.cs" is the main declaration of a partial "Order".</summary>
     private static bool IsNamedAfter(TypeEntry entry) =>
         Path.GetFileNameWithoutExtension(entry.Document.Path) == entry.Name;
@@ -129,11 +166,17 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
             {
                 if (p.Type is not null)
                 {
-                    Add(shape, new MemberShape(p.Identifier.ValueText, p.Type, true, p.AttributeLists, doc, doc.LineOf(p.Identifier), nullableDisabled));
+                    Add(shape, new MemberShape(p.Identifier.ValueText, p.Type, true, true, p.AttributeLists, doc, doc.LineOf(p.Identifier), nullableDisabled));
                 }
             }
         }
 
+        // EF finds a property's backing field by name: _name, _Name, name, m_name, m_Name.
+        var fields = entry.Declaration.ChildNodes().OfType<FieldDeclarationSyntax>()
+            .SelectMany(f => f.Declaration.Variables)
+            .Select(v => v.Identifier.ValueText.TrimStart('_').ToLowerInvariant())
+            .Select(n => n.StartsWith("m_", StringComparison.Ordinal) ? n[2..] : n)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var property in entry.Declaration.ChildNodes().OfType<PropertyDeclarationSyntax>())
         {
             if (!property.Modifiers.Any(SyntaxKind.PublicKeyword) || property.Modifiers.Any(SyntaxKind.StaticKeyword) || property.ExplicitInterfaceSpecifier is not null)
@@ -149,7 +192,9 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
             }
 
             var settable = accessors?.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration)) == true;
-            Add(shape, new MemberShape(property.Identifier.ValueText, property.Type, settable, property.AttributeLists, doc, doc.LineOf(property.Identifier), nullableDisabled));
+            var auto = property.ExpressionBody is null && accessors?.All(a => a.Body is null && a.ExpressionBody is null) == true;
+            var stored = settable || auto || fields.Contains(property.Identifier.ValueText.ToLowerInvariant());
+            Add(shape, new MemberShape(property.Identifier.ValueText, property.Type, settable, stored, property.AttributeLists, doc, doc.LineOf(property.Identifier), nullableDisabled));
         }
     }
 

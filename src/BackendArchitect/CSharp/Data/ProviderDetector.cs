@@ -20,13 +20,20 @@ internal static class ProviderDetector
             foreach (var invocation in doc.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = SyntaxHelpers.InvokedName(invocation);
-                if (name is null || !Conventions.IsContextRegistration(name) || SyntaxHelpers.TypeArguments(invocation) is not [var contextType, ..])
+                if (name is null || !Conventions.IsContextRegistration(name))
+                {
+                    continue;
+                }
+
+                // AddDbContext<IAppDbContext, AppDbContext>: the implementation is the argument that names a context.
+                var named = SyntaxHelpers.TypeArguments(invocation).Select(t => byName[Conventions.TypeName(t)]).FirstOrDefault(c => c.Any());
+                if (named is null)
                 {
                     continue;
                 }
 
                 var service = corpus.Services.ServiceOf(doc);
-                foreach (var context in Candidates(byName[Conventions.TypeName(contextType)], doc))
+                foreach (var context in Candidates(named, doc))
                 {
                     if (!registrations.TryGetValue(context, out var services))
                     {
