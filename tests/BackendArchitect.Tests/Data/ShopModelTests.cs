@@ -32,6 +32,7 @@ public class ShopModelTests
             "entity ShopDbContext.Customer table=Customers key=Id at=src/Shop.Domain/Orders/Customer.cs:8",
             "entity ShopDbContext.Order table=orders key=Id at=src/Shop.Domain/Orders/Order.cs:7",
             "entity ShopDbContext.OrderLine table=OrderLine key=OrderId,LineNumber at=src/Shop.Domain/Orders/OrderLine.cs:3",
+            "entity ShopDbContext.Payment table=Payment key=Id at=src/Shop.Domain/Orders/Payment.cs:3",
             "entity ShopDbContext.Product table=products key=ProductId at=src/Shop.Domain/Catalog/Product.cs:3",
             "entity ShopDbContext.Tag table=Tag key=Id at=src/Shop.Domain/Catalog/Product.cs:16",
         ];
@@ -65,6 +66,9 @@ public class ShopModelTests
             "property ShopDbContext.Order.ShippingAddress.PostalCode string null",
             "property ShopDbContext.OrderLine.OrderId int",
             "property ShopDbContext.OrderLine.LineNumber int",
+            "property ShopDbContext.Payment.Id long",
+            "property ShopDbContext.Payment.Amount decimal",
+            "property ShopDbContext.Payment.Reference string null",
             "property ShopDbContext.OrderLine.ProductId Guid",
             "property ShopDbContext.OrderLine.UnitPrice decimal",
             "property ShopDbContext.Product.ProductId Guid",
@@ -77,7 +81,7 @@ public class ShopModelTests
         SetDiff.AssertSame(expected, DataModelLines.Properties(Shop.Value), "properties");
     }
 
-    /// <summary>Fluent HasOne/WithMany with OnDelete, conventional foreign keys and a skip-navigation many-to-many.</summary>
+    /// <summary>Fluent HasOne/WithMany with OnDelete, conventional and shadow foreign keys, a field-backed collection (a computed one is no navigation) and a skip-navigation many-to-many.</summary>
     [Fact]
     public void RelationshipsAreReportedOnDependentAndPrincipal()
     {
@@ -86,6 +90,7 @@ public class ShopModelTests
             "relationship ShopDbContext.Customer.Orders -> Order one-to-many fk=CustomerId required=true delete=Restrict",
             "relationship ShopDbContext.Order.Customer -> Customer many-to-one fk=CustomerId required=true delete=Restrict",
             "relationship ShopDbContext.Order.Lines -> OrderLine one-to-many fk=OrderId required=true delete=Cascade",
+            "relationship ShopDbContext.Order.Payments -> Payment one-to-many fk=OrderId required=false delete=ClientSetNull",
             "relationship ShopDbContext.OrderLine.Order -> Order many-to-one fk=OrderId required=true delete=Cascade",
             "relationship ShopDbContext.OrderLine.Product -> Product many-to-one fk=ProductId required=true delete=Cascade",
             "relationship ShopDbContext.Product.Tags -> Tag many-to-many fk= required=- delete=-",
