@@ -125,8 +125,10 @@ public static class EfModelReader
                 continue;
             }
 
+            // A configuration applies when its type argument, looked up from where it is written, is this very class.
             var configs = fluent.Configs
-                .Where(c => c.Entity == name && (c.Origin.Context is null || hierarchy.Contains(c.Origin.Context)))
+                .Where(c => c.Entity == name && (c.Origin.Context is null || hierarchy.Contains(c.Origin.Context))
+                    && classifier.Shapes.Get(name, c.Origin.Document.Project?.Path)?.Primary == shape.Primary)
                 .ToList();
             var draft = builder.Build(name, shape, configs, seeds.GetValueOrDefault(name));
             drafts[name] = draft;
