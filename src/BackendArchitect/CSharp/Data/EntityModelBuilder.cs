@@ -13,14 +13,7 @@ internal sealed class EntityModelBuilder(CSharpCorpus corpus, EntityClassifier c
         var project = shape.Primary.Document.Project?.Path;
         AddMembers(draft, shape, configs, "", project, 0);
 
-        foreach (var (propertyName, config) in configs.SelectMany(c => c.Properties).Where(p => p.Value.ShadowType is not null))
-        {
-            if (draft.FindProperty(propertyName) is null && !propertyName.Contains('.'))
-            {
-                var nullable = config.ShadowType!.EndsWith('?');
-                draft.Properties.Add(new EntityProperty(propertyName, config.ShadowType.TrimEnd('?'), config.Required is false || (nullable && config.Required is not true), config.MaxLength, config.Column));
-            }
-        }
+        AddConfiguredOnly(draft, shape, configs);
 
         draft.Key = Key(draft, shape, configs);
         for (var i = 0; i < draft.Properties.Count; i++)
@@ -67,6 +60,39 @@ internal sealed class EntityModelBuilder(CSharpCorpus corpus, EntityClassifier c
                     draft.Relationships.Add(new Relationship(name, classified.Target!, "one-to-many", [], true, "Cascade"));
                     break;
             }
+        }
+    }
+
+    /// <summary>Shadow properties (Property&lt;T&gt;("Name")) and mapped fields (Property("_field")) that no public property declares.</summary>
+    private static void AddConfiguredOnly(EntityDraft draft, EntityShape shape, IReadOnlyList<EntityConfig> configs)
+    {
+        var nullableDisabled = shape.Primary.Document.File.Text.Contains("#nullable disable", StringComparison.Ordinal);
+        foreach (var (name, config) in configs.SelectMany(c => c.Properties))
+        {
+            if (name.Contains('.') || draft.FindProperty(name) is not null || shape.Members.Any(m => m.Name == name))
+            {
+                continue;
+            }
+
+            string type;
+            bool nullable;
+            if (config.ShadowType is not null)
+            {
+                type = config.ShadowType.TrimEnd('?');
+                nullable = config.ShadowType.EndsWith('?');
+            }
+            else if (shape.FieldType(name) is { } fieldType)
+            {
+                var unwrapped = Conventions.Unwrap(fieldType, out nullable);
+                type = unwrapped.ToString();
+                nullable |= nullableDisabled && !Conventions.IsKnownValueType(unwrapped);
+            }
+            else
+            {
+                continue;
+            }
+
+            draft.Properties.Add(new EntityProperty(name, type, config.Required is { } required ? !required : nullable, config.MaxLength, config.Column));
         }
     }
 

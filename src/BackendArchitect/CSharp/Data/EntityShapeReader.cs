@@ -38,6 +38,11 @@ internal sealed class EntityShape(string name, IReadOnlyList<TypeEntry> declarat
     public IEnumerable<AttributeListSyntax> AttributeLists => Declarations.SelectMany(d => d.Declaration.AttributeLists);
 
     public SyntaxList<AttributeListSyntax> Attributes => new(AttributeLists);
+
+    /// <summary>The declared type of a field of this class (fluent Property("_field") maps fields), or null.</summary>
+    public TypeSyntax? FieldType(string name) =>
+        Declarations.SelectMany(d => d.Declaration.ChildNodes().OfType<FieldDeclarationSyntax>())
+            .FirstOrDefault(f => f.Declaration.Variables.Any(v => v.Identifier.ValueText == name))?.Declaration.Type;
 }
 
 /// <summary>Reads class shapes lazily by name through the corpus's type index, caching each.</summary>
@@ -76,10 +81,12 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
         return shape;
     }
 
-    private EntityShape? Read(string name, string? project, int depth)
+    /// <param name="exclude">Declarations to pass over: a class may derive from another class of the same simple name.</param>
+    private EntityShape? Read(string name, string? project, int depth, IReadOnlyList<TypeEntry>? exclude = null)
     {
         var groups = corpus.FindType(name)
             .Where(e => e.Declaration is ClassDeclarationSyntax || (e.Declaration is RecordDeclarationSyntax r && !r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)))
+            .Where(e => exclude is null || !exclude.Contains(e))
             .GroupBy(e => (e.Document.Project?.Path, DbContextReader.Namespace(e.Declaration), SyntaxHelpers.QualifiedName(e.Declaration)))
             .Select(g => g.OrderBy(e => IsNamedAfter(e) ? 0 : 1).ThenBy(e => e.Document.Path, StringComparer.Ordinal).ThenBy(e => e.Declaration.SpanStart).ToList())
             .OrderBy(g => g[0].Document.Path, StringComparer.Ordinal)
@@ -99,10 +106,13 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
             var baseName = SyntaxHelpers.SimpleTypeName(baseType.ToString());
             if (!baseName.StartsWith('I') || baseName.Length < 2 || !char.IsUpper(baseName[1]))
             {
-                var baseShape = Get(baseName, declarations[0].Document.Project?.Path, depth + 1);
+                var baseShape = baseName == name
+                    ? (depth < 16 ? Read(baseName, declarations[0].Document.Project?.Path, depth + 1, [.. exclude ?? [], .. declarations]) : null)
+                    : Get(baseName, declarations[0].Document.Project?.Path, depth + 1);
                 if (baseShape is not null)
                 {
-                    shape.BaseClass = baseName;
+                    // A same-named base (an EF model class over a domain class) is never the entity's hierarchy parent in one context.
+                    shape.BaseClass = baseName == name ? null : baseName;
                     var substitutions = Substitutions(baseShape, baseType);
                     shape.Members.AddRange(baseShape.Members.Select(m => substitutions.Count == 0 ? m : Substitute(m, substitutions)));
                 }

@@ -12,7 +12,7 @@ internal static class ProviderDetector
         foreach (var doc in corpus.Documents)
         {
             var text = doc.File.Text;
-            if (!text.Contains("DbContext", StringComparison.Ordinal))
+            if (!text.Contains("AddDbContext", StringComparison.Ordinal) && !text.Contains("DbContext<", StringComparison.Ordinal) && !text.Contains("DbContextFactory<", StringComparison.Ordinal))
             {
                 continue;
             }
