@@ -29,15 +29,15 @@ public class BlogModelTests
             "entity BlogContext.Author table=Authors key=Id at=Blog.Web/Models/Author.cs:6",
             "entity BlogContext.AuthorProfile table=AuthorProfile key=ProfileNumber at=Blog.Web/Models/Author.cs:21",
             "entity BlogContext.Comment table=Comment key=Id at=Blog.Web/Models/Comment.cs:4",
-            "entity BlogContext.FeaturedPost table=Posts key=Id at=Blog.Web/Models/Post.cs:29",
-            "entity BlogContext.Post table=Posts key=Id at=Blog.Web/Models/Post.cs:5",
+            "entity BlogContext.FeaturedPost table=Posts key=Id at=Blog.Web/Models/Post.cs:31",
+            "entity BlogContext.Post table=Posts key=Id at=Blog.Web/Models/Post.cs:6",
             "entity BlogContext.PostStatistic table=PostStatistics key= at=Blog.Web/Models/Reaction.cs:23",
             "entity BlogContext.Reaction table=Reactions key=PostId,UserName at=Blog.Web/Models/Reaction.cs:7",
         ];
         SetDiff.AssertSame(expected, DataModelLines.Entities(Blog.Value), "entities");
     }
 
-    /// <summary>[Required] over "?", #nullable disable makes strings nullable, record parameters, value-converted structs, shadow properties.</summary>
+    /// <summary>[Required] over "?", #nullable disable makes strings nullable, [MaxLength] from a constant in another file, record parameters, value-converted structs, shadow properties.</summary>
     [Fact]
     public void PropertiesReadNullabilityFromAnnotationsAndNullableContext()
     {
@@ -53,7 +53,7 @@ public class BlogModelTests
             "property BlogContext.Comment.Email string null",
             "property BlogContext.FeaturedPost.Rank int",
             "property BlogContext.Post.Id int",
-            "property BlogContext.Post.Title string",
+            "property BlogContext.Post.Title string max=200",
             "property BlogContext.Post.Slug PostSlug max=120",
             "property BlogContext.Post.WriterId Guid",
             "property BlogContext.Post.EditorKey Guid null",

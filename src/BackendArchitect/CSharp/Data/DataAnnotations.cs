@@ -13,10 +13,10 @@ internal static class DataAnnotations
     public static bool Has(SyntaxList<AttributeListSyntax> lists, string name) => Find(lists, name) is not null;
 
     /// <summary>[MaxLength(n)] or [StringLength(n)].</summary>
-    public static int? MaxLength(SyntaxList<AttributeListSyntax> lists)
+    public static int? MaxLength(CSharpCorpus corpus, SyntaxList<AttributeListSyntax> lists)
     {
         var attribute = Find(lists, "MaxLength") ?? Find(lists, "StringLength");
-        return attribute is not null && SyntaxHelpers.PositionalArguments(attribute) is [var n, ..] ? FluentConfiguration.IntValue(n) : null;
+        return attribute is not null && SyntaxHelpers.PositionalArguments(attribute) is [var n, ..] ? FluentConfiguration.IntValue(corpus, n) : null;
     }
 
     /// <summary>The first positional string argument, e.g. [Column("x")], [Table("x")], [ForeignKey("x")].</summary>

@@ -114,7 +114,7 @@ internal sealed class EntityModelBuilder(CSharpCorpus corpus, EntityClassifier c
             name,
             classified.Type.ToString(),
             nullable,
-            config.Select(c => c.MaxLength).LastOrDefault(m => m is not null) ?? DataAnnotations.MaxLength(member.Attributes),
+            config.Select(c => c.MaxLength).LastOrDefault(m => m is not null) ?? DataAnnotations.MaxLength(corpus, member.Attributes),
             config.Select(c => c.Column).LastOrDefault(c => c is not null) ?? DataAnnotations.FirstString(corpus, member.Attributes, "Column"));
     }
 

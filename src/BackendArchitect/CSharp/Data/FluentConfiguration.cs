@@ -242,7 +242,7 @@ internal sealed class FluentConfiguration
             switch (SyntaxHelpers.InvokedName(call))
             {
                 case "HasMaxLength" when args.Count == 1:
-                    property.MaxLength = IntValue(args[0].Expression) ?? property.MaxLength;
+                    property.MaxLength = IntValue(corpus, args[0].Expression) ?? property.MaxLength;
                     break;
                 case "HasColumnName" when args.Count == 1:
                     property.Column = corpus.Constants.Evaluate(args[0].Expression) ?? property.Column;
@@ -377,8 +377,9 @@ internal sealed class FluentConfiguration
     private static bool BoolArgument(InvocationExpressionSyntax call) =>
         call.ArgumentList.Arguments.Count == 0 || !call.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression);
 
-    public static int? IntValue(ExpressionSyntax expression) =>
-        expression is LiteralExpressionSyntax { Token.Value: int i } ? i : null;
+    /// <summary>An int from a literal or a constant found across files (HasMaxLength(Limits.Name)).</summary>
+    public static int? IntValue(CSharpCorpus corpus, ExpressionSyntax expression) =>
+        int.TryParse(corpus.Constants.Evaluate(expression), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string? LambdaParameter(LambdaExpressionSyntax lambda) => lambda switch
     {
