@@ -9,7 +9,7 @@ public class ShopModelTests
 {
     private static readonly Lazy<SystemModel> Shop = new(() => ScanEngine.Scan(Paths.Fixture("data", "shop")));
 
-    /// <summary>AddDbContext with UseNpgsql in the API, OnConfiguring with UseSqlite, IdentityDbContext users, sets from an abstract base context and Set&lt;T&gt;() properties.</summary>
+    /// <summary>AddDbContext with UseNpgsql in an Infrastructure extension (a test host that swaps in InMemory neither owns nor changes it), OnConfiguring with UseSqlite, IdentityDbContext users, sets from an abstract base context and Set&lt;T&gt;() properties.</summary>
     [Fact]
     public void ContextsInheritSetsAcrossFilesAndTakeProviderFromWiringOrOnConfiguring()
     {
