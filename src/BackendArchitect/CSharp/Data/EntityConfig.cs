@@ -82,6 +82,4 @@ internal sealed class RelationshipConfig
     public bool? Required { get; set; }
 
     public string? DeleteBehavior { get; set; }
-
-    public int Line { get; set; }
 }

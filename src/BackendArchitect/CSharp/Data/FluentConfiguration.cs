@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using BackendArchitect.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,9 +27,6 @@ internal sealed class FluentConfiguration
 
     /// <summary>Types made owned with <c>modelBuilder.Owned&lt;T&gt;()</c> or an OwnsOne/OwnsMany type argument.</summary>
     public HashSet<string> OwnedTypes { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>IEntityTypeConfiguration classes by name, with the entity each configures.</summary>
-    public Dictionary<string, (string Entity, CSharpDocument Document)> ConfigurationClasses { get; } = new(StringComparer.Ordinal);
 
     public static FluentConfiguration Read(CSharpCorpus corpus, IReadOnlySet<string> contextNames)
     {
@@ -92,9 +88,8 @@ internal sealed class FluentConfiguration
 
         foreach (var baseType in type.BaseList?.Types ?? default)
         {
-            if (GenericArgument(baseType.Type, "IEntityTypeConfiguration") is { } entity)
+            if (GenericArgument(baseType.Type, "IEntityTypeConfiguration") is not null)
             {
-                ConfigurationClasses[type.Identifier.ValueText] = (entity, doc);
                 return new FluentOrigin(null, type.Identifier.ValueText, null, doc);
             }
         }
@@ -217,7 +212,7 @@ internal sealed class FluentConfiguration
                 ReadOwned(first, rest, config, prefix);
                 break;
             case "HasOne" or "HasMany" when prefix.Length == 0:
-                config.Relationships.Add(ReadRelationship(first, rest, config));
+                config.Relationships.Add(ReadRelationship(first, rest));
                 break;
         }
     }
@@ -282,12 +277,11 @@ internal sealed class FluentConfiguration
         }
     }
 
-    private RelationshipConfig ReadRelationship(InvocationExpressionSyntax first, List<InvocationExpressionSyntax> rest, EntityConfig config)
+    private RelationshipConfig ReadRelationship(InvocationExpressionSyntax first, List<InvocationExpressionSyntax> rest)
     {
         var relationship = new RelationshipConfig
         {
             Many = SyntaxHelpers.InvokedName(first) == "HasMany",
-            Line = config.Origin.Document.LineOf(first),
         };
         if (SyntaxHelpers.TypeArguments(first) is [var target])
         {
@@ -403,8 +397,4 @@ internal sealed class FluentConfiguration
             ? Conventions.TypeName(generic.TypeArgumentList.Arguments[0])
             : null;
     }
-
-    /// <summary>The facts that apply to one entity, in reading order.</summary>
-    public static ImmutableArray<EntityConfig> For(IEnumerable<EntityConfig> configs, string entity) =>
-        [.. configs.Where(c => c.Entity == entity)];
 }
