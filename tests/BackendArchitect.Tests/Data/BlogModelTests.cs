@@ -27,17 +27,18 @@ public class BlogModelTests
         string[] expected =
         [
             "entity BlogContext.Author table=Authors key=Id at=Blog.Web/Models/Author.cs:6",
-            "entity BlogContext.AuthorProfile table=AuthorProfile key=ProfileNumber at=Blog.Web/Models/Author.cs:21",
+            "entity BlogContext.AuthorProfile table=AuthorProfile key=ProfileNumber at=Blog.Web/Models/Author.cs:23",
             "entity BlogContext.Comment table=Comment key=Id at=Blog.Web/Models/Comment.cs:4",
-            "entity BlogContext.FeaturedPost table=Posts key=Id at=Blog.Web/Models/Post.cs:31",
+            "entity BlogContext.FeaturedPost table=Posts key=Id at=Blog.Web/Models/Post.cs:42",
             "entity BlogContext.Post table=Posts key=Id at=Blog.Web/Models/Post.cs:6",
             "entity BlogContext.PostStatistic table=PostStatistics key= at=Blog.Web/Models/Reaction.cs:23",
             "entity BlogContext.Reaction table=Reactions key=PostId,UserName at=Blog.Web/Models/Reaction.cs:7",
+            "entity BlogContext.Tag table=Tag key=Id at=Blog.Web/Models/Post.cs:31",
         ];
         SetDiff.AssertSame(expected, DataModelLines.Entities(Blog.Value), "entities");
     }
 
-    /// <summary>[Required] over "?", #nullable disable makes strings nullable, [MaxLength] from a constant in another file, record parameters, value-converted structs, shadow properties.</summary>
+    /// <summary>[Required] over "?", a complex property, #nullable disable makes strings nullable, [MaxLength] from a constant in another file, record parameters, value-converted structs, shadow properties.</summary>
     [Fact]
     public void PropertiesReadNullabilityFromAnnotationsAndNullableContext()
     {
@@ -45,6 +46,8 @@ public class BlogModelTests
         [
             "property BlogContext.Author.Id Guid",
             "property BlogContext.Author.DisplayName string column=display_name",
+            "property BlogContext.Author.Contact.Email string max=320",
+            "property BlogContext.Author.Contact.Phone string null",
             "property BlogContext.AuthorProfile.ProfileNumber int",
             "property BlogContext.AuthorProfile.AuthorId Guid",
             "property BlogContext.AuthorProfile.Bio string",
@@ -64,11 +67,13 @@ public class BlogModelTests
             "property BlogContext.Reaction.PostId int",
             "property BlogContext.Reaction.UserName string",
             "property BlogContext.Reaction.Emoji Emoji",
+            "property BlogContext.Tag.Id int",
+            "property BlogContext.Tag.Name string",
         ];
         SetDiff.AssertSame(expected, DataModelLines.Properties(Blog.Value), "properties");
     }
 
-    /// <summary>[InverseProperty] pairs two navigations to one type, [ForeignKey] names a key, HasForeignKey&lt;T&gt; picks the one-to-one dependent, a shadow key for a self reference.</summary>
+    /// <summary>[InverseProperty] pairs two navigations to one type, [ForeignKey] names a key, HasForeignKey&lt;T&gt; picks the one-to-one dependent, a shadow key for a self reference, HasMany/WithMany/UsingEntity.</summary>
     [Fact]
     public void RelationshipsResolveInversePropertyForeignKeyAttributesAndOneToOne()
     {
@@ -82,7 +87,9 @@ public class BlogModelTests
             "relationship BlogContext.Post.Comments -> Comment one-to-many fk=PostId required=false delete=ClientSetNull",
             "relationship BlogContext.Post.Editor -> Author many-to-one fk=EditorKey required=false delete=ClientSetNull",
             "relationship BlogContext.Post.ReplyTo -> Post many-to-one fk=ReplyToId required=false delete=NoAction",
+            "relationship BlogContext.Post.Tags -> Tag many-to-many fk= required=- delete=-",
             "relationship BlogContext.Post.Writer -> Author many-to-one fk=WriterId required=true delete=Cascade",
+            "relationship BlogContext.Tag.Posts -> Post many-to-many fk= required=- delete=-",
         ];
         SetDiff.AssertSame(expected, DataModelLines.Relationships(Blog.Value), "relationships");
     }

@@ -52,7 +52,12 @@ internal static class DbContextReader
 
             foreach (var group in classes.GroupBy(e => (e.Document.Project?.Path, Namespace(e.Declaration), SyntaxHelpers.QualifiedName(e.Declaration))))
             {
-                var draft = new ContextDraft(name, [.. group.OrderBy(e => e.Document.Path, StringComparer.Ordinal).ThenBy(e => e.Declaration.SpanStart)]);
+                // The part in "AppDbContext.cs" is where a partial context is reported.
+                var parts = group
+                    .OrderBy(e => Path.GetFileNameWithoutExtension(e.Document.Path) == name ? 0 : 1)
+                    .ThenBy(e => e.Document.Path, StringComparer.Ordinal)
+                    .ThenBy(e => e.Declaration.SpanStart);
+                var draft = new ContextDraft(name, [.. parts]);
                 ReadHierarchy(corpus, draft);
                 contexts.Add(draft);
             }

@@ -208,7 +208,7 @@ internal sealed class FluentConfiguration
                 }
 
                 break;
-            case "OwnsOne" or "OwnsMany":
+            case "OwnsOne" or "OwnsMany" or "ComplexProperty":
                 ReadOwned(first, rest, config, prefix);
                 break;
             case "HasOne" or "HasMany" when prefix.Length == 0:
@@ -271,7 +271,7 @@ internal sealed class FluentConfiguration
             BindName(lambda.Body, p, config, ownedPrefix);
         }
 
-        if (rest.Count > 0 && SyntaxHelpers.InvokedName(rest[0]) is "Property" or "Ignore" or "OwnsOne" or "OwnsMany")
+        if (rest.Count > 0 && SyntaxHelpers.InvokedName(rest[0]) is "Property" or "Ignore" or "OwnsOne" or "OwnsMany" or "ComplexProperty")
         {
             ReadChain(first, config, ownedPrefix);
         }
