@@ -27,9 +27,9 @@ public class ServicesModelTests
     {
         string[] expected =
         [
-            "entity CatalogContext.Brand table=Brand key=Id at=services/catalog/Catalog.Api/Domain/Item.cs:14",
+            "entity CatalogContext.Brand table=Brand key=Id at=services/catalog/Catalog.Api/Domain/Item.cs:16",
             "entity CatalogContext.Item table=catalog_items key=Id at=services/catalog/Catalog.Api/Domain/Item.cs:3",
-            "entity CatalogContext.Warehouse table=Warehouse key=Code at=services/catalog/Catalog.Api/Data/ItemConfiguration.cs:22",
+            "entity CatalogContext.Warehouse table=Warehouse key=Code at=services/catalog/Catalog.Api/Data/ItemConfiguration.cs:23",
             "entity OrderingContext.Item table=Items key=Id at=services/ordering/Ordering.Api/Data/OrderingContext.cs:15",
         ];
         SetDiff.AssertSame(expected, DataModelLines.Entities(Services.Value), "entities");
@@ -46,6 +46,7 @@ public class ServicesModelTests
             "property CatalogContext.Item.Id Guid",
             "property CatalogContext.Item.Title string max=80",
             "property CatalogContext.Item.BrandId int null",
+            "property CatalogContext.Item.WarehouseCode string null",
             "property CatalogContext.Warehouse.Code string",
             "property OrderingContext.Item.Id int",
             "property OrderingContext.Item.Quantity int",
@@ -53,13 +54,14 @@ public class ServicesModelTests
         SetDiff.AssertSame(expected, DataModelLines.Properties(Services.Value), "properties");
     }
 
-    /// <summary>HasOne().WithMany() with no inverse navigation and OnDelete(SetNull) over a nullable foreign key.</summary>
+    /// <summary>HasOne().WithMany() with no inverse navigation and OnDelete(SetNull) over a nullable foreign key; HasOne&lt;T&gt;().WithMany() with no navigation at all.</summary>
     [Fact]
-    public void FluentDeleteBehaviorWithoutInverseNavigation()
+    public void FluentRelationshipsWithoutInverseOrAnyNavigation()
     {
         string[] expected =
         [
             "relationship CatalogContext.Item.Brand -> Brand many-to-one fk=BrandId required=false delete=SetNull",
+            "relationship CatalogContext.Item. -> Warehouse many-to-one fk=WarehouseCode required=false delete=ClientSetNull",
         ];
         SetDiff.AssertSame(expected, DataModelLines.Relationships(Services.Value), "relationships");
     }

@@ -6,8 +6,9 @@ namespace BackendArchitect.CSharp.Data;
 /// Pairs navigations into relationships the way EF does: fluent HasOne/HasMany chains first, then
 /// [InverseProperty], then the single inverse navigation between two types. Each relationship is
 /// reported on the dependent (the side holding the foreign key, kind many-to-one or one-to-one) and
-/// on the principal when it has a navigation (kind one-to-many or one-to-one), both with the same
-/// foreign key, requiredness and delete behaviour, so either entity answers "what points where".
+/// on the principal (kind one-to-many or one-to-one), on each side that has a navigation, both with
+/// the same foreign key, requiredness and delete behaviour, so either entity answers "what points
+/// where". With no navigation on either side the dependent reports it under an empty name.
 /// A foreign key EF would add as a shadow property is reported under the name EF gives it.
 /// Unconfigured delete behaviour is EF's default: Cascade when required, ClientSetNull when optional.
 /// </summary>
@@ -194,7 +195,11 @@ internal sealed class RelationshipResolver
             var required = link.Required ?? ConventionalRequired(link.Dependent, foreignKey, dependentNavigation);
             var delete = link.DeleteBehavior ?? (required ? "Cascade" : "ClientSetNull");
             var one = link.Kind == LinkKind.OneToOne;
-            Add(link.Dependent, link.DependentNavigation, link.Principal, one ? "one-to-one" : "many-to-one", foreignKey, required, delete);
+
+            // HasOne<Buyer>().WithMany().HasForeignKey(o => o.BuyerId): no navigation on either side, yet a
+            // real foreign key; the dependent reports it with an empty navigation name.
+            var dependentName = link.DependentNavigation ?? (link.PrincipalNavigation is null ? "" : null);
+            Add(link.Dependent, dependentName, link.Principal, one ? "one-to-one" : "many-to-one", foreignKey, required, delete);
             Add(link.Principal, link.PrincipalNavigation, link.Dependent, one ? "one-to-one" : "one-to-many", foreignKey, required, delete);
         }
     }
