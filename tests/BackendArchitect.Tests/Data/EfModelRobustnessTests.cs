@@ -49,6 +49,8 @@ public class EfModelRobustnessTests
         Assert.Equal("Widget", widget.Name);
         Assert.Equal("Id", Assert.Single(widget.Key));
         Assert.Contains(model.Diagnostics, d => d.Message.Contains("entity Missing of BrokenContext is not declared", StringComparison.Ordinal));
+        Assert.Contains(model.Diagnostics, d => d.Message.Contains("database provider of BrokenContext not found", StringComparison.Ordinal));
+        Assert.Null(context.Provider);
     }
 
     [Fact]

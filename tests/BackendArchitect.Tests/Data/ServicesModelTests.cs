@@ -9,7 +9,7 @@ public class ServicesModelTests
 {
     private static readonly Lazy<SystemModel> Services = new(() => ScanEngine.Scan(Paths.Fixture("data", "services")));
 
-    /// <summary>AddDbContext&lt;IOrderingContext, OrderingContext&gt; with a provider per environment; AddDbContextPool with UseMySql.</summary>
+    /// <summary>AddDbContext&lt;IOrderingContext, OrderingContext&gt;(ConfigureDatabase) with a provider per environment in that local function; AddDbContextPool with UseMySql.</summary>
     [Fact]
     public void EachContextTakesProviderAndServiceFromItsOwnRegistration()
     {

@@ -27,6 +27,11 @@ public static class EfModelReader
         var entities = new List<Entity>();
         foreach (var context in contexts)
         {
+            if (context.Providers.Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(context.Primary.Document.Path, context.Primary.Document.LineOf(context.Primary.Declaration.Identifier), $"database provider of {context.Name} not found in its AddDbContext registration or OnConfiguring", DiagnosticSeverity.Info));
+            }
+
             resultContexts.Add(new DataContext(
                 context.Name,
                 context.Service,

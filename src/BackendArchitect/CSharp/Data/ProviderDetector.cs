@@ -40,6 +40,11 @@ internal static class ProviderDetector
                 }
 
                 AddProviders(registration.Providers, invocation.ArgumentList);
+                if (registration.Providers.Count == 0)
+                {
+                    AddProvidersFromHelpers(registration.Providers, invocation.ArgumentList, doc);
+                }
+
                 foreach (var context in Candidates(named, doc))
                 {
                     if (!registrations.TryGetValue(context, out var list))
@@ -144,6 +149,36 @@ internal static class ProviderDetector
         var referenced = registration.Project?.ProjectReferences ?? [];
         var visible = list.Where(c => c.Primary.Document.Project is { } p && referenced.Contains(p.Path)).ToList();
         return visible.Count > 0 ? visible : list;
+    }
+
+    /// <summary>
+    /// AddDbContext&lt;T&gt;(ConfigureDatabase) or o =&gt; ConfigureDatabase(o, config): the UseXxx call sits
+    /// in a method of the same file; one level is followed.
+    /// </summary>
+    private static void AddProvidersFromHelpers(HashSet<string> providers, ArgumentListSyntax arguments, CSharpDocument doc)
+    {
+        var names = arguments.DescendantNodesAndSelf()
+            .Select(n => n switch
+            {
+                InvocationExpressionSyntax call => SyntaxHelpers.InvokedName(call),
+                ArgumentSyntax { Expression: IdentifierNameSyntax group } => group.Identifier.ValueText,
+                _ => null,
+            })
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var node in doc.Root.DescendantNodes())
+        {
+            var name = node switch
+            {
+                MethodDeclarationSyntax m => m.Identifier.ValueText,
+                LocalFunctionStatementSyntax f => f.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not null && names.Contains(name))
+            {
+                AddProviders(providers, node);
+            }
+        }
     }
 
     private static void AddProviders(HashSet<string> providers, Microsoft.CodeAnalysis.SyntaxNode scope)
