@@ -108,7 +108,7 @@ internal static class DbContextReader
         {
             if (Conventions.IsFrameworkContextBase(baseName))
             {
-                AddIdentitySets(draft, current.Select(e => e.Declaration.BaseList!.Types[0].Type).First());
+                AddIdentitySets(draft, current.Select(e => e.Declaration.BaseList?.Types.FirstOrDefault()?.Type).OfType<TypeSyntax>().First());
                 break;
             }
 
