@@ -51,7 +51,16 @@ public sealed class CSharpCorpus
             .ToArray();
         var byDepth = projects.OrderByDescending(p => p.Directory.Length).ToArray();
 
-        var sources = workspace.OfKind(FileKind.CSharp).Where(f => !f.IsGenerated).ToArray();
+        // Test projects are not part of the running system: their controllers and hosts are fixtures.
+        var testProjects = projects.Where(p => p.IsTestProject).ToArray();
+        if (testProjects.Length > 0)
+        {
+            diagnostics.Add(new Diagnostic(".", 0, $"skipped the code of {testProjects.Length} test project(s): {string.Join(", ", testProjects.Select(p => p.Name).Take(5))}{(testProjects.Length > 5 ? ", ..." : "")}", DiagnosticSeverity.Info));
+        }
+
+        var sources = workspace.OfKind(FileKind.CSharp)
+            .Where(f => !f.IsGenerated && OwningProject(byDepth, f.Path) is not { IsTestProject: true })
+            .ToArray();
         var documents = new CSharpDocument[sources.Length];
         var parseErrors = new ConcurrentBag<Diagnostic>();
         Parallel.For(0, sources.Length, i =>

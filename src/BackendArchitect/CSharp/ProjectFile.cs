@@ -16,6 +16,16 @@ public sealed record ProjectFile(
     ImmutableArray<string> ProjectReferences,
     ImmutableArray<string> PackageReferences)
 {
+    /// <summary>Test hosts (WebApplicationFactory and friends) build web hosts too, but they are not services.</summary>
+    private static readonly string[] TestPackages = ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "NUnit", "MSTest.TestFramework", "MSTest", "Microsoft.AspNetCore.Mvc.Testing"];
+
+    private static readonly string[] TestNameSuffixes = [".Tests", ".Test", ".IntegrationTests", ".IntegrationTest", ".UnitTests", ".FunctionalTests", ".Specs"];
+
+    /// <summary>A test project: by its test packages, or by name when the packages come from shared props files.</summary>
+    public bool IsTestProject =>
+        PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+        || TestNameSuffixes.Any(s => Name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+
     public bool IsWebSdk => Sdk is not null && Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
 
     public static ProjectFile? Parse(SourceFile file, ICollection<Diagnostic> diagnostics)

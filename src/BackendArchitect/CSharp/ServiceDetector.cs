@@ -15,8 +15,7 @@ public static class ServiceDetector
         "ConfigureWebHostDefaults", "WebHost.CreateDefaultBuilder",
     ];
 
-    /// <summary>Test hosts (WebApplicationFactory and friends) build web hosts too, but they are not services.</summary>
-    private static readonly string[] TestPackages = ["Microsoft.NET.Test.Sdk", "xunit", "xunit.v3", "NUnit", "MSTest.TestFramework", "MSTest", "Microsoft.AspNetCore.Mvc.Testing"];
+
 
     public static ServiceMap Detect(CSharpCorpus corpus, WorkspaceSnapshot workspace)
     {
@@ -29,7 +28,7 @@ public static class ServiceDetector
 
         foreach (var project in corpus.Projects)
         {
-            if (IsTestProject(project))
+            if (project.IsTestProject)
             {
                 continue;
             }
@@ -90,12 +89,7 @@ public static class ServiceDetector
         return new ServiceMap(services.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(), serviceByProject, docsByService, fallback);
     }
 
-    private static readonly string[] TestNameSuffixes = [".Tests", ".Test", ".IntegrationTests", ".IntegrationTest", ".UnitTests", ".FunctionalTests", ".Specs"];
 
-    /// <summary>Test projects: by their test packages, or by name when the packages come from shared props files.</summary>
-    private static bool IsTestProject(ProjectFile project) =>
-        project.PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
-        || TestNameSuffixes.Any(s => project.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
     private static CSharpDocument? FindEntryPoint(IEnumerable<CSharpDocument> docs) =>
         docs.OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal)
