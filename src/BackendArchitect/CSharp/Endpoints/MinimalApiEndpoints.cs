@@ -1,9 +1,128 @@
 using BackendArchitect.Model;
+using BackendArchitect.Workspace;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Endpoints;
 
 /// <summary>Minimal APIs (MapGet/MapPost/... and MapGroup), SignalR hubs and gRPC services.</summary>
 public static class MinimalApiEndpoints
 {
-    public static IEnumerable<Endpoint> Discover(CSharpCorpus corpus, IReadOnlyDictionary<string, ServiceAuthDefaults> defaults, ICollection<Diagnostic> diagnostics) => [];
+    /// <summary>
+    /// Finds every endpoint mapped on a route builder: top-level statements and ordinary methods are
+    /// walked with the application as root; the project's own mapping methods (taking an
+    /// IEndpointRouteBuilder, RouteGroupBuilder or WebApplication) are followed from each call site,
+    /// and those nobody calls are mapped at the root.
+    /// </summary>
+    /// <param name="protoFiles">The workspace's .proto files, for gRPC routes ("/package.Service/Method").</param>
+    public static IEnumerable<Endpoint> Discover(
+        CSharpCorpus corpus,
+        IReadOnlyDictionary<string, ServiceAuthDefaults> defaults,
+        ICollection<Diagnostic> diagnostics,
+        IReadOnlyList<SourceFile>? protoFiles = null)
+    {
+        var documents = corpus.Documents.Where(MayMapRoutes).ToList();
+        var mappingMethods = IndexMappingMethods(documents);
+        var walker = new MinimalRouteWalker(corpus, protoFiles ?? [], mappingMethods, diagnostics);
+        var mappingSet = mappingMethods.Values.SelectMany(l => l).Select(m => m.Method).ToHashSet();
+
+        foreach (var document in documents)
+        {
+            if (document.Root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
+            {
+                walker.WalkRoot(unit.Members.OfType<GlobalStatementSyntax>(), document);
+            }
+
+            foreach (var method in MemberDeclarations(document.Root).OfType<BaseMethodDeclarationSyntax>())
+            {
+                SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
+                if (body is null || (method is MethodDeclarationSyntax m && mappingSet.Contains(m)) || !Mentions(document, body, "Map"))
+                {
+                    continue;
+                }
+
+                walker.WalkRoot([body], document);
+            }
+        }
+
+        MapUncalled(walker, mappingMethods);
+
+        return walker.Endpoints
+            .Select(e => e.ToEndpoint((defaults.GetValueOrDefault(e.Service) ?? ServiceAuthDefaults.None(e.Service)).Fallback))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Mapping methods that no walked code called (modules discovered by reflection, interface
+    /// dispatch) are mapped at the root; a method that another uncalled mapping method calls is
+    /// reached through that caller instead of being mapped twice.
+    /// </summary>
+    private static void MapUncalled(MinimalRouteWalker walker, IReadOnlyDictionary<string, List<MappingMethod>> mappingMethods)
+    {
+        var all = mappingMethods.Values.SelectMany(l => l)
+            .OrderBy(m => m.Document.Path, StringComparer.Ordinal)
+            .ThenBy(m => m.Method.SpanStart)
+            .ToList();
+        var uncalled = all.Where(m => !walker.Invoked.Contains(m.Method)).ToList();
+        var calledByUncalled = new HashSet<MethodDeclarationSyntax>();
+        foreach (var caller in uncalled)
+        {
+            foreach (var invocation in caller.Method.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (SyntaxHelpers.InvokedName(invocation) is { } name && mappingMethods.TryGetValue(name, out var callees))
+                {
+                    calledByUncalled.UnionWith(callees.Where(c => c.Method != caller.Method).Select(c => c.Method));
+                }
+            }
+        }
+
+        foreach (var mapping in uncalled.Where(m => !calledByUncalled.Contains(m.Method)).Concat(uncalled))
+        {
+            if (!walker.Invoked.Contains(mapping.Method))
+            {
+                walker.WalkUncalled(mapping);
+            }
+        }
+    }
+
+    private static Dictionary<string, List<MappingMethod>> IndexMappingMethods(IEnumerable<CSharpDocument> documents)
+    {
+        var index = new Dictionary<string, List<MappingMethod>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var method in MemberDeclarations(document.Root).OfType<MethodDeclarationSyntax>())
+            {
+                if (!method.ParameterList.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false)))
+                {
+                    continue;
+                }
+
+                var name = method.Identifier.ValueText;
+                if (!index.TryGetValue(name, out var list))
+                {
+                    index[name] = list = [];
+                }
+
+                list.Add(new MappingMethod(method, document));
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>Members of namespaces and types, without descending into bodies.</summary>
+    private static IEnumerable<MemberDeclarationSyntax> MemberDeclarations(SyntaxNode root) =>
+        root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>();
+
+    /// <summary>A cheap text check that keeps files without routing code out of the syntax walk.</summary>
+    private static bool MayMapRoutes(CSharpDocument document)
+    {
+        var text = document.File.Text;
+        return text.Contains("Map", StringComparison.Ordinal)
+            || text.Contains("EndpointRouteBuilder", StringComparison.Ordinal)
+            || text.Contains("RouteGroupBuilder", StringComparison.Ordinal);
+    }
+
+    private static bool Mentions(CSharpDocument document, SyntaxNode node, string text) =>
+        document.File.Text.AsSpan(node.SpanStart, node.Span.Length).Contains(text, StringComparison.Ordinal);
 }

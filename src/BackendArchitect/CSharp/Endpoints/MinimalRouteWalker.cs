@@ -1,0 +1,534 @@
+using BackendArchitect.Model;
+using BackendArchitect.Workspace;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackendArchitect.CSharp.Endpoints;
+
+/// <summary>A method that maps endpoints on a route builder it receives as a parameter.</summary>
+internal sealed record MappingMethod(MethodDeclarationSyntax Method, CSharpDocument Document)
+{
+    public string TypeName => Method.Parent is BaseTypeDeclarationSyntax t ? t.Identifier.ValueText : "";
+}
+
+/// <summary>
+/// Walks code the way the routing builder calls would run, without running them: each expression
+/// that yields a route builder evaluates to the root, a <see cref="MinimalGroup"/> or the endpoints
+/// a Map call made. Locals and parameters carry groups across statements; calls to the project's own
+/// mapping methods are followed with their builder parameters bound to the caller's group, once per
+/// call site.
+/// </summary>
+internal sealed class MinimalRouteWalker
+{
+    private const int MaxCallDepth = 12;
+
+    private static readonly Dictionary<string, string> Verbs = new(StringComparer.Ordinal)
+    {
+        ["MapGet"] = "GET",
+        ["MapPost"] = "POST",
+        ["MapPut"] = "PUT",
+        ["MapDelete"] = "DELETE",
+        ["MapPatch"] = "PATCH",
+    };
+
+    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapHub", "MapGrpcService" };
+
+    private static readonly HashSet<string> AuthConventions = new(StringComparer.Ordinal) { "RequireAuthorization", "AllowAnonymous", "WithMetadata" };
+
+    private static readonly HashSet<string> ResponseConventions = new(StringComparer.Ordinal) { "Produces", "ProducesProblem", "ProducesValidationProblem" };
+
+    /// <summary>Parameter types through which a method receives a route builder.</summary>
+    private static readonly HashSet<string> BuilderTypes = new(StringComparer.Ordinal) { "IEndpointRouteBuilder", "RouteGroupBuilder", "WebApplication", "IApplicationBuilder" };
+
+    private readonly CSharpCorpus corpus;
+    private readonly ICollection<Diagnostic> diagnostics;
+    private readonly MinimalAuthReader auth;
+    private readonly MinimalHandlers handlers;
+    private readonly GrpcServices grpc;
+    private readonly IReadOnlyDictionary<string, List<MappingMethod>> mappingMethods;
+    private readonly HashSet<MethodDeclarationSyntax> invoked = [];
+    private readonly HashSet<MethodDeclarationSyntax> callStack = [];
+
+    public MinimalRouteWalker(CSharpCorpus corpus, IReadOnlyList<SourceFile> protoFiles, IReadOnlyDictionary<string, List<MappingMethod>> mappingMethods, ICollection<Diagnostic> diagnostics)
+    {
+        this.corpus = corpus;
+        this.diagnostics = diagnostics;
+        this.mappingMethods = mappingMethods;
+        auth = new MinimalAuthReader(corpus, diagnostics);
+        handlers = new MinimalHandlers(corpus, auth);
+        grpc = new GrpcServices(corpus, protoFiles);
+    }
+
+    public List<PendingEndpoint> Endpoints { get; } = [];
+
+    /// <summary>Mapping methods that some walked code called with a route builder.</summary>
+    public IReadOnlySet<MethodDeclarationSyntax> Invoked => invoked;
+
+    /// <summary>True when a parameter's declared type is a route builder (IEndpointRouteBuilder, RouteGroupBuilder, WebApplication).</summary>
+    public static bool IsBuilderParameter(ParameterSyntax parameter, bool includeApplicationBuilder) =>
+        parameter.Type is { } type
+        && SyntaxHelpers.SimpleTypeName(type.ToString()) is var name
+        && BuilderTypes.Contains(name)
+        && (includeApplicationBuilder || name != "IApplicationBuilder");
+
+    /// <summary>Walks top-level statements, or a method body that is not a mapping method, with the application as root.</summary>
+    public void WalkRoot(IEnumerable<SyntaxNode> nodes, CSharpDocument document)
+    {
+        var context = new WalkContext(document, corpus.Services.ServiceOf(document), MinimalGroup.NewRoot(), [], null, 0);
+        foreach (var node in nodes)
+        {
+            Walk(node, context);
+        }
+    }
+
+    /// <summary>A mapping method that no walked code calls (Carter-like modules, interface dispatch): mapped at the root.</summary>
+    public void WalkUncalled(MappingMethod mapping)
+    {
+        var root = MinimalGroup.NewRoot();
+        var env = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var parameter in mapping.Method.ParameterList.Parameters.Where(p => IsBuilderParameter(p, includeApplicationBuilder: true)))
+        {
+            env[parameter.Identifier.ValueText] = new MinimalGroup(root, null, false);
+        }
+
+        invoked.Add(mapping.Method);
+        callStack.Add(mapping.Method);
+        var context = new WalkContext(mapping.Document, corpus.Services.ServiceOf(mapping.Document), root, env, null, 0);
+        WalkMethod(mapping.Method, context);
+        callStack.Remove(mapping.Method);
+    }
+
+    /// <summary>Names the walk must evaluate where they stand, not only as receivers of other calls.</summary>
+    public bool IsInteresting(string name) =>
+        Verbs.ContainsKey(name) || OtherMaps.Contains(name) || AuthConventions.Contains(name) || ResponseConventions.Contains(name) || mappingMethods.ContainsKey(name);
+
+    private void Walk(SyntaxNode node, WalkContext context)
+    {
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            switch (n)
+            {
+                case VariableDeclaratorSyntax { Initializer: { } initializer } variable:
+                    context.Env[variable.Identifier.ValueText] = Evaluate(initializer.Value, context);
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    context.Env[target.Identifier.ValueText] = Evaluate(assignment.Right, context);
+                    break;
+                case InvocationExpressionSyntax invocation when SyntaxHelpers.InvokedName(invocation) is { } name && IsInteresting(name):
+                    Evaluate(invocation, context);
+                    break;
+            }
+        }
+    }
+
+    private object? Evaluate(ExpressionSyntax expression, WalkContext context)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax p:
+                return Evaluate(p.Expression, context);
+            case CastExpressionSyntax c:
+                return Evaluate(c.Expression, context);
+            case IdentifierNameSyntax identifier:
+                return Lookup(identifier, context);
+            case InvocationExpressionSyntax invocation:
+                if (context.Memo.TryGetValue(invocation, out var known))
+                {
+                    return known;
+                }
+
+                // Guards against a cycle through a local assigned from itself.
+                context.Memo[invocation] = null;
+                var value = EvaluateInvocation(invocation, context);
+                context.Memo[invocation] = value;
+                return value;
+            default:
+                return null;
+        }
+    }
+
+    private object? Lookup(IdentifierNameSyntax identifier, WalkContext context)
+    {
+        var name = identifier.Identifier.ValueText;
+        if (context.Env.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        foreach (var ancestor in identifier.Ancestors())
+        {
+            var parameters = ancestor switch
+            {
+                ParenthesizedLambdaExpressionSyntax l => l.ParameterList.Parameters,
+                SimpleLambdaExpressionSyntax s => SyntaxFactory.SingletonSeparatedList(s.Parameter),
+                LocalFunctionStatementSyntax f => f.ParameterList.Parameters,
+                BaseMethodDeclarationSyntax m => m.ParameterList.Parameters,
+                _ => default,
+            };
+            var parameter = parameters.FirstOrDefault(p => p.Identifier.ValueText == name);
+            if (parameter is null)
+            {
+                continue;
+            }
+
+            // app.UseEndpoints(endpoints => ...) passes the route builder to an untyped lambda parameter.
+            var isEndpointsLambda = parameter.Type is null && ancestor.Parent?.Parent?.Parent is InvocationExpressionSyntax owner && SyntaxHelpers.InvokedName(owner) == "UseEndpoints";
+            return IsBuilderParameter(parameter, includeApplicationBuilder: true) || isEndpointsLambda ? context.Root : null;
+        }
+
+        return null;
+    }
+
+    private object? EvaluateInvocation(InvocationExpressionSyntax invocation, WalkContext context)
+    {
+        var name = SyntaxHelpers.InvokedName(invocation);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var receiver = SyntaxHelpers.Receiver(invocation);
+        if (Verbs.TryGetValue(name, out var verb))
+        {
+            return Map(invocation, name, [verb], GroupOf(receiver, context), context);
+        }
+
+        if (OtherMaps.Contains(name))
+        {
+            return Map(invocation, name, [], GroupOf(receiver, context), context);
+        }
+
+        switch (name)
+        {
+            case "MapGroup":
+                return new MinimalGroup(GroupOf(receiver, context), Route(Argument(invocation, 0, "prefix"), context), false);
+            case "NewVersionedApi":
+                return new MinimalGroup(GroupOf(receiver, context), null, false);
+            case "Build" when receiver is not null && invocation.ArgumentList.Arguments.Count == 0:
+            case "Create" when receiver is IdentifierNameSyntax { Identifier.ValueText: "WebApplication" }:
+                return context.Root;
+        }
+
+        if (AuthConventions.Contains(name) || ResponseConventions.Contains(name))
+        {
+            var target = receiver is null ? null : Evaluate(receiver, context);
+            ApplyConvention(target, invocation, name, context);
+            return target is MinimalGroup { IsRoot: true } ? null : target;
+        }
+
+        if (mappingMethods.TryGetValue(name, out var candidates) && Invoke(invocation, candidates, context) is (true, var result))
+        {
+            return result;
+        }
+
+        // Fluent conventions (WithTags, WithOpenApi, HasApiVersion, AddEndpointFilter...) return their receiver.
+        var fluent = receiver is null ? null : Evaluate(receiver, context);
+        return fluent is MinimalGroup { IsRoot: false } or List<PendingEndpoint> ? fluent : null;
+    }
+
+    /// <summary>The group a Map call runs on; Map calls on receivers the walk cannot follow are taken to run on the root.</summary>
+    private MinimalGroup GroupOf(ExpressionSyntax? receiver, WalkContext context) =>
+        (receiver is null ? null : Evaluate(receiver, context)) as MinimalGroup ?? context.Root;
+
+    private void ApplyConvention(object? target, InvocationExpressionSyntax invocation, string name, WalkContext context)
+    {
+        if (target is null or MinimalGroup { IsRoot: true })
+        {
+            return;
+        }
+
+        var metadata = auth.FromConvention(invocation, name, context.Document).ToList();
+        var responses = MinimalHandlers.FromConvention(invocation, name, corpus.Constants).ToList();
+        if (target is MinimalGroup group)
+        {
+            group.Auth.AddRange(metadata);
+            return;
+        }
+
+        foreach (var endpoint in (List<PendingEndpoint>)target)
+        {
+            endpoint.Auth.AddRange(metadata);
+            endpoint.Responses.AddRange(responses);
+        }
+    }
+
+    private List<PendingEndpoint> Map(InvocationExpressionSyntax invocation, string name, IReadOnlyList<string> methods, MinimalGroup group, WalkContext context)
+    {
+        var document = context.Document;
+        var nameToken = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax m => m.Name.Identifier,
+            SimpleNameSyntax s => s.Identifier,
+            _ => invocation.GetFirstToken(),
+        };
+        var line = document.LineOf(nameToken);
+        var condition = MinimalRoutes.BothConditions(context.Condition, ConditionalDirectives.ConditionOf(invocation));
+        var arguments = invocation.ArgumentList.Arguments;
+
+        switch (name)
+        {
+            case "MapHub":
+                return [MapHub(invocation, group, context, line, condition)];
+            case "MapGrpcService":
+                return MapGrpc(invocation, group, context, line, condition);
+        }
+
+        ExpressionSyntax? pattern;
+        ExpressionSyntax? handlerExpression;
+        var kind = EndpointKinds.Minimal;
+        if (name == "MapMethods")
+        {
+            pattern = Argument(invocation, 0, "pattern");
+            handlerExpression = Argument(invocation, 2, "handler");
+            var httpMethods = MinimalRoutes.HttpMethods(Argument(invocation, 1, "httpMethods"), corpus.Constants);
+            if (httpMethods is null)
+            {
+                diagnostics.Add(new Diagnostic(document.Path, line, "MapMethods: the HTTP methods are not constant; the endpoint is reported with method ANY"));
+            }
+
+            methods = httpMethods is { Length: > 0 } m ? m : ["ANY"];
+        }
+        else if (name == "MapFallback")
+        {
+            pattern = arguments.Count >= 2 ? Argument(invocation, 0, "pattern") : null;
+            handlerExpression = arguments.Count >= 2 ? Argument(invocation, 1, "handler") : Argument(invocation, 0, "handler");
+            methods = ["ANY"];
+        }
+        else
+        {
+            pattern = Argument(invocation, 0, "pattern");
+            handlerExpression = Argument(invocation, 1, "handler");
+        }
+
+        var route = pattern is null && name == "MapFallback" ? "/{*path:nonfile}" : Route(pattern, context);
+        var handler = handlers.Read(handlerExpression, document);
+        var result = new List<PendingEndpoint>();
+        foreach (var method in methods.Distinct(StringComparer.Ordinal))
+        {
+            var endpoint = new PendingEndpoint
+            {
+                Service = context.Service,
+                Kind = kind,
+                Method = method,
+                Pattern = route,
+                Group = group,
+                Handler = handler.Name,
+                File = document.Path,
+                Line = line,
+                Condition = condition,
+                Parameters = handler.Parameters,
+            };
+            endpoint.Auth.AddRange(handler.Auth);
+            endpoint.Responses.AddRange(handler.Responses);
+            result.Add(endpoint);
+        }
+
+        Endpoints.AddRange(result);
+        return result;
+    }
+
+    private PendingEndpoint MapHub(InvocationExpressionSyntax invocation, MinimalGroup group, WalkContext context, int line, string? condition)
+    {
+        var hubType = SyntaxHelpers.TypeArguments(invocation).FirstOrDefault()?.ToString() ?? "Hub";
+        var endpoint = new PendingEndpoint
+        {
+            Service = context.Service,
+            Kind = EndpointKinds.Hub,
+            Method = "HUB",
+            Pattern = Route(Argument(invocation, 0, "pattern"), context),
+            Group = group,
+            Handler = SyntaxHelpers.SimpleTypeName(hubType),
+            File = context.Document.Path,
+            Line = line,
+            Condition = condition,
+        };
+        endpoint.Auth.AddRange(auth.FromType(hubType));
+        Endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    private List<PendingEndpoint> MapGrpc(InvocationExpressionSyntax invocation, MinimalGroup group, WalkContext context, int line, string? condition)
+    {
+        var serviceType = SyntaxHelpers.TypeArguments(invocation).FirstOrDefault()?.ToString();
+        var methods = serviceType is null ? [] : grpc.Methods(serviceType);
+        if (methods.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(context.Document.Path, line, $"gRPC service '{serviceType}' was not found (or overrides no generated base methods); its methods are not listed"));
+            return [];
+        }
+
+        var classAuth = auth.FromType(serviceType!).ToList();
+        var result = new List<PendingEndpoint>();
+        foreach (var method in methods)
+        {
+            var endpoint = new PendingEndpoint
+            {
+                Service = context.Service,
+                Kind = EndpointKinds.Grpc,
+                Method = "POST",
+                Pattern = method.Route,
+                AbsoluteRoute = true,
+                Group = group,
+                Handler = method.ClassName + "." + method.Method.Identifier.ValueText,
+                File = method.Document.Path,
+                Line = method.Document.LineOf(method.Method.Identifier),
+                Condition = condition,
+                Parameters = method.Method.ParameterList,
+            };
+            endpoint.Auth.AddRange(classAuth);
+            endpoint.Auth.AddRange(auth.FromAttributes(method.Method.AttributeLists, endpoint.Handler, method.Document));
+            endpoint.Responses.AddRange(MinimalHandlers.FromReturnType(method.Method.ReturnType));
+            result.Add(endpoint);
+        }
+
+        Endpoints.AddRange(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Follows a call to the project's own mapping methods (resolved by name, preferring a named type
+    /// and the caller's project), binding their builder parameters to the caller's groups.
+    /// </summary>
+    private (bool Bound, object? Result) Invoke(InvocationExpressionSyntax invocation, List<MappingMethod> candidates, WalkContext context)
+    {
+        var receiver = SyntaxHelpers.Receiver(invocation);
+        var receiverType = receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && !(receiver is IdentifierNameSyntax local && context.Env.ContainsKey(local.Identifier.ValueText))
+            && corpus.FindType(receiver.ToString()).Length > 0
+                ? SyntaxHelpers.SimpleTypeName(receiver.ToString())
+                : null;
+        IEnumerable<MappingMethod> chosen = receiverType is null ? candidates : candidates.Where(c => c.TypeName == receiverType);
+        var sameProject = chosen.Where(c => c.Document.Project == context.Document.Project).ToList();
+        if (sameProject.Count > 0)
+        {
+            chosen = sameProject;
+        }
+
+        var bound = false;
+        object? result = null;
+        foreach (var candidate in chosen.ToList())
+        {
+            var env = Bind(invocation, candidate.Method, receiver, receiverType is not null, context);
+            if (env is null)
+            {
+                continue;
+            }
+
+            bound = true;
+            if (callStack.Contains(candidate.Method) || context.Depth >= MaxCallDepth)
+            {
+                continue;
+            }
+
+            invoked.Add(candidate.Method);
+            callStack.Add(candidate.Method);
+            var callee = new WalkContext(candidate.Document, context.Service, context.Root, env, MinimalRoutes.BothConditions(context.Condition, ConditionalDirectives.ConditionOf(invocation)), context.Depth + 1);
+            WalkMethod(candidate.Method, callee);
+            var first = candidate.Method.ParameterList.Parameters.FirstOrDefault();
+            result ??= ReturnValue(candidate.Method, callee) ?? (first is not null && first.Modifiers.Any(SyntaxKind.ThisKeyword) ? env.GetValueOrDefault(first.Identifier.ValueText) : null);
+            callStack.Remove(candidate.Method);
+        }
+
+        return (bound, result);
+    }
+
+    /// <summary>The callee's environment with its builder parameters bound, or null when no route builder reaches it.</summary>
+    private Dictionary<string, object?>? Bind(InvocationExpressionSyntax invocation, MethodDeclarationSyntax method, ExpressionSyntax? receiver, bool staticCall, WalkContext context)
+    {
+        var parameters = method.ParameterList.Parameters;
+        var isExtension = parameters.Count > 0 && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword);
+        var offset = isExtension && receiver is not null && !staticCall ? 1 : 0;
+        var arguments = invocation.ArgumentList.Arguments;
+        var hasParams = parameters.Any(p => p.Modifiers.Any(SyntaxKind.ParamsKeyword));
+        var required = parameters.Count(p => p.Default is null && !p.Modifiers.Any(SyntaxKind.ParamsKeyword));
+        if ((!hasParams && arguments.Count + offset > parameters.Count) || arguments.Count + offset < required)
+        {
+            return null;
+        }
+
+        var env = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (offset == 1 && IsBuilderParameter(parameters[0], includeApplicationBuilder: true))
+        {
+            env[parameters[0].Identifier.ValueText] = Evaluate(receiver!, context);
+        }
+
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            var parameter = argument.NameColon is { } named
+                ? parameters.FirstOrDefault(p => p.Identifier.ValueText == named.Name.Identifier.ValueText)
+                : i + offset < parameters.Count ? parameters[i + offset] : null;
+            if (parameter is not null && IsBuilderParameter(parameter, includeApplicationBuilder: true))
+            {
+                env[parameter.Identifier.ValueText] = Evaluate(argument.Expression, context);
+            }
+        }
+
+        return env.Values.Any(v => v is MinimalGroup) ? env : null;
+    }
+
+    private void WalkMethod(MethodDeclarationSyntax method, WalkContext context)
+    {
+        if (method.Body is not null)
+        {
+            Walk(method.Body, context);
+        }
+        else if (method.ExpressionBody is not null)
+        {
+            Walk(method.ExpressionBody, context);
+        }
+    }
+
+    /// <summary>What a mapping method returns (often the group it made), evaluated in its own environment.</summary>
+    private object? ReturnValue(MethodDeclarationSyntax method, WalkContext context)
+    {
+        var expression = method.ExpressionBody?.Expression
+            ?? method.Body?.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+                .OfType<ReturnStatementSyntax>()
+                .LastOrDefault()?.Expression;
+        return expression is null ? null : Evaluate(expression, context);
+    }
+
+    private string Route(ExpressionSyntax? expression, WalkContext context)
+    {
+        if (expression is null)
+        {
+            return "";
+        }
+
+        var value = corpus.Constants.Evaluate(expression);
+        if (value is not null)
+        {
+            return value;
+        }
+
+        var written = MinimalAuthReader.Shorten(expression.ToString());
+        diagnostics.Add(new Diagnostic(context.Document.Path, context.Document.LineOf(expression), $"route '{written}' is not a constant; reported as written"));
+        return written;
+    }
+
+    private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, int position, string name)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name);
+        if (named is not null)
+        {
+            return named.Expression;
+        }
+
+        return position < arguments.Count && arguments[position].NameColon is null ? arguments[position].Expression : null;
+    }
+
+    /// <summary>What is known while walking one body: locals bound to groups, the root, and the #if conditions of the call path.</summary>
+    private sealed record WalkContext(
+        CSharpDocument Document,
+        string Service,
+        MinimalGroup Root,
+        Dictionary<string, object?> Env,
+        string? Condition,
+        int Depth)
+    {
+        public Dictionary<InvocationExpressionSyntax, object?> Memo { get; } = [];
+    }
+}
