@@ -91,8 +91,19 @@ internal sealed class PendingEndpoint
             Line,
             AuthResolver.Resolve(Auth.Concat(Group.InheritedAuth()), fallback),
             parameters,
-            [.. Responses.Distinct().OrderBy(r => r.Status ?? int.MaxValue).ThenBy(r => r.Type, StringComparer.Ordinal)],
+            DistinctResponses(),
             Condition);
+    }
+
+    /// <summary>One entry per status and type; a status known only without a type is dropped when a typed entry states it.</summary>
+    private ImmutableArray<ResponseType> DistinctResponses()
+    {
+        var typed = Responses.Where(r => r.Type is not null).Select(r => r.Status).ToHashSet();
+        return [.. Responses
+            .Where(r => r.Type is not null || !typed.Contains(r.Status))
+            .Distinct()
+            .OrderBy(r => r.Status ?? int.MaxValue)
+            .ThenBy(r => r.Type, StringComparer.Ordinal)];
     }
 }
 
