@@ -53,13 +53,15 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
             case ParenthesizedLambdaExpressionSyntax lambda:
                 return new MinimalHandler(
                     "lambda",
-                    lambda.ParameterList,
+                    lambda.ParameterList.Parameters.Count == 1 && lambda.ParameterList.Parameters[0].Type is null
+                        ? RequestDelegateParameters(lambda.ParameterList.Parameters[0])
+                        : lambda.ParameterList,
                     [.. auth.FromAttributes(lambda.AttributeLists, "lambda", document)],
                     lambda.ReturnType is not null ? FromReturnType(lambda.ReturnType) : FromBody(lambda));
             case SimpleLambdaExpressionSyntax simple:
                 return new MinimalHandler(
                     "lambda",
-                    SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(simple.Parameter)),
+                    simple.Parameter.Type is null ? RequestDelegateParameters(simple.Parameter) : SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(simple.Parameter)),
                     [.. auth.FromAttributes(simple.AttributeLists, "lambda", document)],
                     FromBody(simple));
             case AnonymousMethodExpressionSyntax anonymous:
@@ -85,6 +87,30 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
             parameters,
             [.. auth.FromAttributes(attributes, name, methodDocument)],
             returnType is null ? [] : FromReturnType(returnType));
+    }
+
+    /// <summary>
+    /// <c>Map(pattern, handler)</c> maps an endpoint for every method; <c>Map(path, branch =&gt; ...)</c> on an
+    /// application builder branches the middleware pipeline instead, and AutoMapper's Map is neither.
+    /// </summary>
+    public static bool IsEndpointMap(InvocationExpressionSyntax invocation, CSharpCorpus corpus)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        if (arguments.Count != 2 || corpus.Constants.Evaluate(arguments[0].Expression) is null)
+        {
+            return false;
+        }
+
+        return arguments[1].Expression switch
+        {
+            ParenthesizedLambdaExpressionSyntax lambda => !lambda.ParameterList.Parameters.Any(p => p.Type is { } t && SyntaxHelpers.SimpleTypeName(t.ToString()) == "IApplicationBuilder"),
+            SimpleLambdaExpressionSyntax simple => !simple.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call =>
+                SyntaxHelpers.Receiver(call) is IdentifierNameSyntax receiver
+                && receiver.Identifier.ValueText == simple.Parameter.Identifier.ValueText
+                && SyntaxHelpers.InvokedName(call) is { } called
+                && (called.StartsWith("Use", StringComparison.Ordinal) || called.StartsWith("Map", StringComparison.Ordinal) || called is "Run")),
+            _ => false,
+        };
     }
 
     /// <summary>Responses declared by Produces&lt;T&gt;(), Produces(404), ProducesProblem(500), ProducesValidationProblem().</summary>
@@ -249,6 +275,10 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
                 return null;
         }
     }
+
+    /// <summary>A lambda with one untyped parameter is a RequestDelegate: the parameter is the HttpContext.</summary>
+    private static ParameterListSyntax RequestDelegateParameters(ParameterSyntax parameter) =>
+        SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(parameter.WithType(SyntaxFactory.ParseTypeName("HttpContext"))));
 
     private static SyntaxToken Identifier(SyntaxNode declaration) => declaration switch
     {

@@ -32,7 +32,7 @@ internal sealed class MinimalRouteWalker
         ["MapPatch"] = "PATCH",
     };
 
-    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapHub", "MapGrpcService" };
+    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapHub", "MapGrpcService", "Map", "MapForwarder", "MapIdentityApi" };
 
     private static readonly HashSet<string> AuthConventions = new(StringComparer.Ordinal) { "RequireAuthorization", "AllowAnonymous", "WithMetadata" };
 
@@ -194,7 +194,8 @@ internal sealed class MinimalRouteWalker
             return Map(invocation, name, [verb], GroupOf(receiver, context), context);
         }
 
-        if (OtherMaps.Contains(name))
+        // Map(path, branch => ...) branches middleware and a project's own Map(group) maps routes: neither is an endpoint itself.
+        if (OtherMaps.Contains(name) && (name != "Map" || MinimalHandlers.IsEndpointMap(invocation, corpus)))
         {
             return Map(invocation, name, [], GroupOf(receiver, context), context);
         }
@@ -253,7 +254,7 @@ internal sealed class MinimalRouteWalker
         }
     }
 
-    private List<PendingEndpoint> Map(InvocationExpressionSyntax invocation, string name, IReadOnlyList<string> methods, MinimalGroup group, WalkContext context)
+    private List<PendingEndpoint>? Map(InvocationExpressionSyntax invocation, string name, IReadOnlyList<string> methods, MinimalGroup group, WalkContext context)
     {
         var document = context.Document;
         var nameToken = invocation.Expression switch
@@ -272,6 +273,10 @@ internal sealed class MinimalRouteWalker
                 return [MapHub(invocation, group, context, line, condition)];
             case "MapGrpcService":
                 return MapGrpc(invocation, group, context, line, condition);
+            case "MapIdentityApi":
+                return MapIdentityApi(invocation, group, context, line, condition);
+            case "MapForwarder" when arguments.Count < 2:
+                return null;
         }
 
         ExpressionSyntax? pattern;
@@ -289,6 +294,18 @@ internal sealed class MinimalRouteWalker
 
             methods = httpMethods is { Length: > 0 } m ? m : ["ANY"];
         }
+        else if (name == "MapForwarder")
+        {
+            pattern = Argument(invocation, 0, "pattern");
+            handlerExpression = null;
+            methods = ["ANY"];
+        }
+        else if (name == "Map")
+        {
+            pattern = Argument(invocation, 0, "pattern");
+            handlerExpression = Argument(invocation, 1, "handler") ?? Argument(invocation, 1, "requestDelegate");
+            methods = ["ANY"];
+        }
         else if (name == "MapFallback")
         {
             pattern = arguments.Count >= 2 ? Argument(invocation, 0, "pattern") : null;
@@ -302,7 +319,9 @@ internal sealed class MinimalRouteWalker
         }
 
         var route = pattern is null && name == "MapFallback" ? "/{*path:nonfile}" : Route(pattern, context);
-        var handler = handlers.Read(handlerExpression, document);
+        var handler = name == "MapForwarder"
+            ? new MinimalHandler("forwarder to " + (corpus.Constants.Evaluate(Argument(invocation, 1, "destinationPrefix")) ?? MinimalAuthReader.Shorten(arguments[1].Expression.ToString())), null, [], [])
+            : handlers.Read(handlerExpression, document);
         var result = new List<PendingEndpoint>();
         foreach (var method in methods.Distinct(StringComparer.Ordinal))
         {
@@ -324,6 +343,34 @@ internal sealed class MinimalRouteWalker
             result.Add(endpoint);
         }
 
+        Endpoints.AddRange(result);
+        return result;
+    }
+
+    /// <summary>The endpoints ASP.NET Core Identity's MapIdentityApi&lt;TUser&gt;() maps; its /manage group requires authorization.</summary>
+    private List<PendingEndpoint> MapIdentityApi(InvocationExpressionSyntax invocation, MinimalGroup group, WalkContext context, int line, string? condition)
+    {
+        var user = SyntaxHelpers.TypeArguments(invocation).FirstOrDefault()?.ToString() ?? "TUser";
+        var manage = new MinimalGroup(group, "/manage", false);
+        manage.Auth.Add(AuthMetadata.Authorize("RequireAuthorization() on the /manage group of MapIdentityApi", context.Document.Path, line));
+        (string Method, string Route, MinimalGroup Group)[] known =
+        [
+            ("POST", "/register", group), ("POST", "/login", group), ("POST", "/refresh", group), ("GET", "/confirmEmail", group),
+            ("POST", "/resendConfirmationEmail", group), ("POST", "/forgotPassword", group), ("POST", "/resetPassword", group),
+            ("POST", "/2fa", manage), ("GET", "/info", manage), ("POST", "/info", manage),
+        ];
+        var result = known.Select(k => new PendingEndpoint
+        {
+            Service = context.Service,
+            Kind = EndpointKinds.Minimal,
+            Method = k.Method,
+            Pattern = k.Route,
+            Group = k.Group,
+            Handler = $"MapIdentityApi<{user}>",
+            File = context.Document.Path,
+            Line = line,
+            Condition = condition,
+        }).ToList();
         Endpoints.AddRange(result);
         return result;
     }
