@@ -36,7 +36,7 @@ public static class MinimalApiEndpoints
             foreach (var method in MemberDeclarations(document.Root).OfType<BaseMethodDeclarationSyntax>())
             {
                 SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
-                if (body is null || (method is MethodDeclarationSyntax m && mappingSet.Contains(m)) || !Mentions(document, body, "Map"))
+                if (body is null || (method is MethodDeclarationSyntax m && mappingSet.Contains(m)) || !MentionsMapCall(document.File.Text.AsSpan(body.SpanStart, body.Span.Length)))
                 {
                     continue;
                 }
@@ -117,12 +117,34 @@ public static class MinimalApiEndpoints
     /// <summary>A cheap text check that keeps files without routing code out of the syntax walk.</summary>
     private static bool MayMapRoutes(CSharpDocument document)
     {
-        var text = document.File.Text;
-        return text.Contains("Map", StringComparison.Ordinal)
+        var text = document.File.Text.AsSpan();
+        return MentionsMapCall(text)
             || text.Contains("EndpointRouteBuilder", StringComparison.Ordinal)
             || text.Contains("RouteGroupBuilder", StringComparison.Ordinal);
     }
 
-    private static bool Mentions(CSharpDocument document, SyntaxNode node, string text) =>
-        document.File.Text.AsSpan(node.SpanStart, node.Span.Length).Contains(text, StringComparison.Ordinal);
+    /// <summary>
+    /// "Map" followed by an upper-case letter or "(": MapGet, MapGroup, MapOrders, Map(...). AutoMapper's
+    /// Map&lt;T&gt; and words such as "Mapper" do not match, which keeps mapping-heavy code out of the walk.
+    /// </summary>
+    internal static bool MentionsMapCall(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var at = text[offset..].IndexOf("Map", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var next = offset + at + 3;
+            if (next < text.Length && (char.IsAsciiLetterUpper(text[next]) || text[next] == '('))
+            {
+                return true;
+            }
+
+            offset = next;
+        }
+    }
 }
