@@ -140,6 +140,15 @@ public sealed class MinimalRoutingTests
         Assert.Equal(8, endpoint.Line);
     }
 
+    [Theory]
+    [InlineData("app.MapGet(\"/\", () => 1);", true)]
+    [InlineData("group.MapOrders();", true)]
+    [InlineData("app.Map(\"/\", () => 1);", true)]
+    [InlineData("var dto = mapper.Map<OrderDto>(order);", false)]
+    [InlineData("CreateMap<Order, OrderDto>(); var m = new Mapper(config);", false)]
+    public void Documents_are_walked_only_when_they_mention_a_map_call(string text, bool expected) =>
+        Assert.Equal(expected, MinimalApiEndpoints.MentionsMapCall(text));
+
     [Fact]
     public void Proto_services_are_read_with_package_and_rpc_names_through_comments_and_option_blocks()
     {

@@ -21,7 +21,7 @@ public static class MinimalApiEndpoints
         ICollection<Diagnostic> diagnostics,
         IReadOnlyList<SourceFile>? protoFiles = null)
     {
-        var documents = corpus.Documents.Where(MayMapRoutes).ToList();
+        var documents = corpus.Documents.Where(d => !IsTestProject(d.Project) && MayMapRoutes(d)).ToList();
         var mappingMethods = IndexMappingMethods(documents);
         var walker = new MinimalRouteWalker(corpus, protoFiles ?? [], mappingMethods, diagnostics);
         var mappingSet = mappingMethods.Values.SelectMany(l => l).Select(m => m.Method).ToHashSet();
@@ -113,6 +113,10 @@ public static class MinimalApiEndpoints
     /// <summary>Members of namespaces and types, without descending into bodies.</summary>
     private static IEnumerable<MemberDeclarationSyntax> MemberDeclarations(SyntaxNode root) =>
         root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>();
+
+    /// <summary>Test projects map endpoints on test hosts; those are not part of the system.</summary>
+    private static bool IsTestProject(ProjectFile? project) =>
+        project is not null && project.PackageReferences.Any(p => p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A cheap text check that keeps files without routing code out of the syntax walk.</summary>
     private static bool MayMapRoutes(CSharpDocument document)

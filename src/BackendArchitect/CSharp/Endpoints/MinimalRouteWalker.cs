@@ -86,10 +86,11 @@ internal sealed class MinimalRouteWalker
     public void WalkUncalled(MappingMethod mapping)
     {
         var root = MinimalGroup.NewRoot();
+        var group = MinimalModules.GroupFor(mapping, root, corpus.Constants, auth);
         var env = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var parameter in mapping.Method.ParameterList.Parameters.Where(p => IsBuilderParameter(p, includeApplicationBuilder: true)))
         {
-            env[parameter.Identifier.ValueText] = new MinimalGroup(root, null, false);
+            env[parameter.Identifier.ValueText] = group;
         }
 
         invoked.Add(mapping.Method);
