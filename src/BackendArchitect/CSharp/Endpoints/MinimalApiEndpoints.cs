@@ -92,7 +92,8 @@ public static class MinimalApiEndpoints
         {
             foreach (var method in MemberDeclarations(document.Root).OfType<MethodDeclarationSyntax>())
             {
-                if (!method.ParameterList.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false)))
+                if ((method.Body is null && method.ExpressionBody is null)
+                    || !method.ParameterList.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false)))
                 {
                     continue;
                 }

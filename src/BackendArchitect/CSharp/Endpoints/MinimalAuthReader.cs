@@ -53,7 +53,8 @@ internal sealed class MinimalAuthReader(CSharpCorpus corpus, ICollection<Diagnos
     }
 
     /// <summary>The metadata one conventions call adds (RequireAuthorization, AllowAnonymous, WithMetadata), or none.</summary>
-    public IEnumerable<AuthMetadata> FromConvention(InvocationExpressionSyntax invocation, string name, CSharpDocument document)
+    /// <param name="argumentSource">Maps a mapping method's parameter to the argument its caller passed, so policy names passed in are read.</param>
+    public IEnumerable<AuthMetadata> FromConvention(InvocationExpressionSyntax invocation, string name, CSharpDocument document, Func<ExpressionSyntax, ExpressionSyntax>? argumentSource = null)
     {
         var line = document.LineOf(invocation.Expression is MemberAccessExpressionSyntax m ? m.Name : invocation.Expression);
         var detail = Shorten("." + (invocation.Expression is MemberAccessExpressionSyntax ma ? ma.Name + invocation.ArgumentList.ToString() : invocation.ToString()));
@@ -63,7 +64,7 @@ internal sealed class MinimalAuthReader(CSharpCorpus corpus, ICollection<Diagnos
                 yield return AuthMetadata.AllowAnonymous(detail, document.Path, line);
                 break;
             case "RequireAuthorization":
-                yield return RequireAuthorization(invocation, detail, document, line);
+                yield return RequireAuthorization(invocation, detail, document, line, argumentSource ?? (e => e));
                 break;
             case "WithMetadata":
                 foreach (var argument in invocation.ArgumentList.Arguments)
@@ -78,14 +79,14 @@ internal sealed class MinimalAuthReader(CSharpCorpus corpus, ICollection<Diagnos
         }
     }
 
-    private AuthMetadata RequireAuthorization(InvocationExpressionSyntax invocation, string detail, CSharpDocument document, int line)
+    private AuthMetadata RequireAuthorization(InvocationExpressionSyntax invocation, string detail, CSharpDocument document, int line, Func<ExpressionSyntax, ExpressionSyntax> argumentSource)
     {
         var policies = new List<string>();
         var roles = new List<string>();
         var schemes = new List<string>();
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
-            var expression = argument.Expression;
+            var expression = argumentSource(argument.Expression);
             if (corpus.Constants.Evaluate(expression) is { } policy)
             {
                 policies.Add(policy);

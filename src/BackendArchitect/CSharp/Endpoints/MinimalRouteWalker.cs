@@ -85,6 +85,23 @@ internal sealed class MinimalRouteWalker
     /// <summary>A mapping method that no walked code calls (Carter-like modules, interface dispatch): mapped at the root.</summary>
     public void WalkUncalled(MappingMethod mapping)
     {
+        var name = mapping.Method.Identifier.ValueText;
+        if ((Verbs.ContainsKey(name) || OtherMaps.Contains(name))
+            && mapping.Method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxHelpers.InvokedName(i) == name))
+        {
+            // An unused wrapper of a framework Map method maps nothing by itself.
+            return;
+        }
+
+        if (mapping.Method.ParameterList.Parameters.Any(p => p.Type is { } t && SyntaxHelpers.SimpleTypeName(t.ToString()) == "RouteGroupBuilder"))
+        {
+            diagnostics.Add(new Diagnostic(
+                mapping.Document.Path,
+                mapping.Document.LineOf(mapping.Method.Identifier),
+                $"{SyntaxHelpers.QualifiedName((BaseTypeDeclarationSyntax)mapping.Method.Parent!)}.{name} receives a route group from code the scan cannot follow (reflection or a delegate); its routes are reported without that group's prefix and conventions",
+                DiagnosticSeverity.Info));
+        }
+
         var root = MinimalGroup.NewRoot();
         var group = MinimalModules.GroupFor(mapping, root, corpus.Constants, auth);
         var env = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -154,7 +171,7 @@ internal sealed class MinimalRouteWalker
         var name = identifier.Identifier.ValueText;
         if (context.Env.TryGetValue(name, out var value))
         {
-            return value;
+            return value is BoundArgument bound ? Evaluate(bound.Expression, bound.Context) : value;
         }
 
         foreach (var ancestor in identifier.Ancestors())
@@ -190,6 +207,13 @@ internal sealed class MinimalRouteWalker
         }
 
         var receiver = SyntaxHelpers.Receiver(invocation);
+
+        // A project's own MapGet(this IEndpointRouteBuilder, Delegate handler, string pattern = "") wraps the framework's.
+        if ((Verbs.ContainsKey(name) || OtherMaps.Contains(name)) && mappingMethods.TryGetValue(name, out var wrappers) && Invoke(invocation, wrappers, context) is (true, var wrapped))
+        {
+            return wrapped;
+        }
+
         if (Verbs.TryGetValue(name, out var verb))
         {
             return Map(invocation, name, [verb], GroupOf(receiver, context), context);
@@ -240,7 +264,7 @@ internal sealed class MinimalRouteWalker
             return;
         }
 
-        var metadata = auth.FromConvention(invocation, name, context.Document).ToList();
+        var metadata = auth.FromConvention(invocation, name, context.Document, e => Unbind(e, context).Expression ?? e).ToList();
         var responses = MinimalHandlers.FromConvention(invocation, name, corpus.Constants).ToList();
         if (target is MinimalGroup group)
         {
@@ -258,13 +282,7 @@ internal sealed class MinimalRouteWalker
     private List<PendingEndpoint>? Map(InvocationExpressionSyntax invocation, string name, IReadOnlyList<string> methods, MinimalGroup group, WalkContext context)
     {
         var document = context.Document;
-        var nameToken = invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax m => m.Name.Identifier,
-            SimpleNameSyntax s => s.Identifier,
-            _ => invocation.GetFirstToken(),
-        };
-        var line = document.LineOf(nameToken);
+        var line = document.LineOf(NameToken(invocation));
         var condition = MinimalRoutes.BothConditions(context.Condition, ConditionalDirectives.ConditionOf(invocation));
         var arguments = invocation.ArgumentList.Arguments;
 
@@ -287,7 +305,7 @@ internal sealed class MinimalRouteWalker
         {
             pattern = Argument(invocation, 0, "pattern");
             handlerExpression = Argument(invocation, 2, "handler");
-            var httpMethods = MinimalRoutes.HttpMethods(Argument(invocation, 1, "httpMethods"), corpus.Constants);
+            var httpMethods = MinimalRoutes.HttpMethods(Unbind(Argument(invocation, 1, "httpMethods"), context).Expression, corpus.Constants);
             if (httpMethods is null)
             {
                 diagnostics.Add(new Diagnostic(document.Path, line, "MapMethods: the HTTP methods are not constant; the endpoint is reported with method ANY"));
@@ -320,9 +338,17 @@ internal sealed class MinimalRouteWalker
         }
 
         var route = pattern is null && name == "MapFallback" ? "/{*path:nonfile}" : Route(pattern, context);
+        var (handlerSource, handlerContext, callSite) = Unbind(handlerExpression, context);
         var handler = name == "MapForwarder"
             ? new MinimalHandler("forwarder to " + (corpus.Constants.Evaluate(Argument(invocation, 1, "destinationPrefix")) ?? MinimalAuthReader.Shorten(arguments[1].Expression.ToString())), null, [], [])
-            : handlers.Read(handlerExpression, document);
+            : handlers.Read(handlerSource, handlerContext.Document);
+        if (callSite is not null)
+        {
+            // The handler came through a wrapper: report the endpoint where the project's code names it.
+            document = handlerContext.Document;
+            line = document.LineOf(NameToken(callSite));
+        }
+
         var result = new List<PendingEndpoint>();
         foreach (var method in methods.Distinct(StringComparer.Ordinal))
         {
@@ -453,6 +479,7 @@ internal sealed class MinimalRouteWalker
             chosen = sameProject;
         }
 
+        var frameworkName = SyntaxHelpers.InvokedName(invocation) is { } invokedName && (Verbs.ContainsKey(invokedName) || OtherMaps.Contains(invokedName));
         var bound = false;
         object? result = null;
         foreach (var candidate in chosen.ToList())
@@ -463,11 +490,14 @@ internal sealed class MinimalRouteWalker
                 continue;
             }
 
-            bound = true;
             if (callStack.Contains(candidate.Method) || context.Depth >= MaxCallDepth)
             {
+                // Inside a wrapper named like the framework method, the call it makes is the framework's.
+                bound |= !frameworkName;
                 continue;
             }
+
+            bound = true;
 
             invoked.Add(candidate.Method);
             callStack.Add(candidate.Method);
@@ -507,10 +537,24 @@ internal sealed class MinimalRouteWalker
             var parameter = argument.NameColon is { } named
                 ? parameters.FirstOrDefault(p => p.Identifier.ValueText == named.Name.Identifier.ValueText)
                 : i + offset < parameters.Count ? parameters[i + offset] : null;
-            if (parameter is not null && IsBuilderParameter(parameter, includeApplicationBuilder: true))
+            if (parameter is null)
             {
-                env[parameter.Identifier.ValueText] = Evaluate(argument.Expression, context);
+                continue;
             }
+
+            if (!Compatible(parameter, argument.Expression))
+            {
+                return null;
+            }
+
+            env[parameter.Identifier.ValueText] = IsBuilderParameter(parameter, includeApplicationBuilder: true)
+                ? Evaluate(argument.Expression, context)
+                : new BoundArgument(argument.Expression, context, invocation);
+        }
+
+        foreach (var parameter in parameters.Skip(offset).Where(p => p.Default is not null && !env.ContainsKey(p.Identifier.ValueText)))
+        {
+            env[parameter.Identifier.ValueText] = new BoundArgument(parameter.Default!.Value, context, invocation);
         }
 
         return env.Values.Any(v => v is MinimalGroup) ? env : null;
@@ -540,6 +584,7 @@ internal sealed class MinimalRouteWalker
 
     private string Route(ExpressionSyntax? expression, WalkContext context)
     {
+        (expression, context, _) = Unbind(expression, context);
         if (expression is null)
         {
             return "";
@@ -556,6 +601,45 @@ internal sealed class MinimalRouteWalker
         return written;
     }
 
+    /// <summary>A string parameter never takes a lambda and a delegate parameter never takes a string: how overloads of one name are told apart.</summary>
+    private bool Compatible(ParameterSyntax parameter, ExpressionSyntax argument)
+    {
+        var type = SyntaxHelpers.SimpleTypeName(parameter.Type?.ToString() ?? "");
+        if (type == "string")
+        {
+            return argument is not AnonymousFunctionExpressionSyntax;
+        }
+
+        if (type is "Delegate" or "RequestDelegate" or "Func" or "Action")
+        {
+            return argument is not (LiteralExpressionSyntax or InterpolatedStringExpressionSyntax) && corpus.Constants.Evaluate(argument) is null;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Follows a parameter of a mapping method back to the argument its caller passed, through any
+    /// number of calls; returns the expression, the context it belongs to and the outermost call site.
+    /// </summary>
+    private static (ExpressionSyntax? Expression, WalkContext Context, InvocationExpressionSyntax? CallSite) Unbind(ExpressionSyntax? expression, WalkContext context)
+    {
+        InvocationExpressionSyntax? site = null;
+        for (var hops = 0; hops <= MaxCallDepth && expression is IdentifierNameSyntax identifier && context.Env.GetValueOrDefault(identifier.Identifier.ValueText) is BoundArgument bound; hops++)
+        {
+            (expression, context, site) = (bound.Expression, bound.Context, bound.CallSite);
+        }
+
+        return (expression, context, site);
+    }
+
+    private static SyntaxToken NameToken(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax m => m.Name.Identifier,
+        SimpleNameSyntax s => s.Identifier,
+        _ => invocation.GetFirstToken(),
+    };
+
     private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, int position, string name)
     {
         var arguments = invocation.ArgumentList.Arguments;
@@ -567,6 +651,9 @@ internal sealed class MinimalRouteWalker
 
         return position < arguments.Count && arguments[position].NameColon is null ? arguments[position].Expression : null;
     }
+
+    /// <summary>An argument a caller passed to a mapping method's non-builder parameter, evaluated where it was written.</summary>
+    private sealed record BoundArgument(ExpressionSyntax Expression, WalkContext Context, InvocationExpressionSyntax CallSite);
 
     /// <summary>What is known while walking one body: locals bound to groups, the root, and the #if conditions of the call path.</summary>
     private sealed record WalkContext(
