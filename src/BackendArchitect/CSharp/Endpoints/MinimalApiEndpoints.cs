@@ -1,6 +1,7 @@
 using BackendArchitect.Model;
 using BackendArchitect.Workspace;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Endpoints;
@@ -24,7 +25,7 @@ public static class MinimalApiEndpoints
         var documents = corpus.Documents.Where(d => !IsTestProject(d.Project) && MayMapRoutes(d)).ToList();
         var mappingMethods = IndexMappingMethods(documents);
         var walker = new MinimalRouteWalker(corpus, protoFiles ?? [], mappingMethods, diagnostics);
-        var mappingSet = mappingMethods.Values.SelectMany(l => l).Select(m => m.Method).ToHashSet();
+        var mappingSet = mappingMethods.Values.SelectMany(l => l).Select(m => (SyntaxNode)m.Method).ToHashSet();
 
         foreach (var document in documents)
         {
@@ -64,7 +65,7 @@ public static class MinimalApiEndpoints
             .ThenBy(m => m.Method.SpanStart)
             .ToList();
         var uncalled = all.Where(m => !walker.Invoked.Contains(m.Method)).ToList();
-        var calledByUncalled = new HashSet<MethodDeclarationSyntax>();
+        var calledByUncalled = new HashSet<SyntaxNode>();
         foreach (var caller in uncalled)
         {
             foreach (var invocation in caller.Method.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -90,10 +91,18 @@ public static class MinimalApiEndpoints
         var index = new Dictionary<string, List<MappingMethod>>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var method in MemberDeclarations(document.Root).OfType<MethodDeclarationSyntax>())
+            var text = document.File.Text;
+            IEnumerable<CSharpSyntaxNode> declarations = MemberDeclarations(document.Root).OfType<MethodDeclarationSyntax>();
+            if (text.Contains("RouteGroupBuilder", StringComparison.Ordinal) || text.Contains("IEndpointRouteBuilder", StringComparison.Ordinal) || text.Contains("WebApplication ", StringComparison.Ordinal))
             {
+                declarations = declarations.Concat(document.Root.DescendantNodes().OfType<LocalFunctionStatementSyntax>());
+            }
+
+            foreach (var declaration in declarations)
+            {
+                var method = new MappingMethod(declaration, document);
                 if ((method.Body is null && method.ExpressionBody is null)
-                    || !method.ParameterList.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false)))
+                    || !method.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false)))
                 {
                     continue;
                 }
@@ -104,7 +113,7 @@ public static class MinimalApiEndpoints
                     index[name] = list = [];
                 }
 
-                list.Add(new MappingMethod(method, document));
+                list.Add(method);
             }
         }
 

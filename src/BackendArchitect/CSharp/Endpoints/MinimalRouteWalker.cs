@@ -6,10 +6,41 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Endpoints;
 
-/// <summary>A method that maps endpoints on a route builder it receives as a parameter.</summary>
-internal sealed record MappingMethod(MethodDeclarationSyntax Method, CSharpDocument Document)
+/// <summary>A method or local function that maps endpoints on a route builder it receives as a parameter.</summary>
+internal sealed record MappingMethod(CSharpSyntaxNode Method, CSharpDocument Document)
 {
     public string TypeName => Method.Parent is BaseTypeDeclarationSyntax t ? t.Identifier.ValueText : "";
+
+    /// <summary>The declaring type's qualified name; local functions in top-level statements live in Program.</summary>
+    public string OwnerName => SyntaxHelpers.ContainingType(Method) is { } t ? SyntaxHelpers.QualifiedName(t) : "Program";
+
+    public SyntaxToken Identifier => Method switch
+    {
+        MethodDeclarationSyntax m => m.Identifier,
+        LocalFunctionStatementSyntax l => l.Identifier,
+        _ => default,
+    };
+
+    public SeparatedSyntaxList<ParameterSyntax> Parameters => Method switch
+    {
+        MethodDeclarationSyntax m => m.ParameterList.Parameters,
+        LocalFunctionStatementSyntax l => l.ParameterList.Parameters,
+        _ => default,
+    };
+
+    public BlockSyntax? Body => Method switch
+    {
+        MethodDeclarationSyntax m => m.Body,
+        LocalFunctionStatementSyntax l => l.Body,
+        _ => null,
+    };
+
+    public ArrowExpressionClauseSyntax? ExpressionBody => Method switch
+    {
+        MethodDeclarationSyntax m => m.ExpressionBody,
+        LocalFunctionStatementSyntax l => l.ExpressionBody,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -47,14 +78,16 @@ internal sealed class MinimalRouteWalker
     private readonly MinimalHandlers handlers;
     private readonly GrpcServices grpc;
     private readonly IReadOnlyDictionary<string, List<MappingMethod>> mappingMethods;
-    private readonly HashSet<MethodDeclarationSyntax> invoked = [];
-    private readonly HashSet<MethodDeclarationSyntax> callStack = [];
+    private readonly HashSet<SyntaxNode> invoked = [];
+    private readonly HashSet<SyntaxNode> callStack = [];
+    private readonly HashSet<SyntaxNode> localMappingFunctions;
 
     public MinimalRouteWalker(CSharpCorpus corpus, IReadOnlyList<SourceFile> protoFiles, IReadOnlyDictionary<string, List<MappingMethod>> mappingMethods, ICollection<Diagnostic> diagnostics)
     {
         this.corpus = corpus;
         this.diagnostics = diagnostics;
         this.mappingMethods = mappingMethods;
+        localMappingFunctions = [.. mappingMethods.Values.SelectMany(l => l).Select(m => m.Method).OfType<LocalFunctionStatementSyntax>()];
         auth = new MinimalAuthReader(corpus, diagnostics);
         handlers = new MinimalHandlers(corpus, auth);
         grpc = new GrpcServices(corpus, protoFiles);
@@ -63,7 +96,7 @@ internal sealed class MinimalRouteWalker
     public List<PendingEndpoint> Endpoints { get; } = [];
 
     /// <summary>Mapping methods that some walked code called with a route builder.</summary>
-    public IReadOnlySet<MethodDeclarationSyntax> Invoked => invoked;
+    public IReadOnlySet<SyntaxNode> Invoked => invoked;
 
     /// <summary>True when a parameter's declared type is a route builder (IEndpointRouteBuilder, RouteGroupBuilder, WebApplication).</summary>
     public static bool IsBuilderParameter(ParameterSyntax parameter, bool includeApplicationBuilder) =>
@@ -85,7 +118,7 @@ internal sealed class MinimalRouteWalker
     /// <summary>A mapping method that no walked code calls (Carter-like modules, interface dispatch): mapped at the root.</summary>
     public void WalkUncalled(MappingMethod mapping)
     {
-        var name = mapping.Method.Identifier.ValueText;
+        var name = mapping.Identifier.ValueText;
         if ((Verbs.ContainsKey(name) || OtherMaps.Contains(name))
             && mapping.Method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxHelpers.InvokedName(i) == name))
         {
@@ -93,19 +126,19 @@ internal sealed class MinimalRouteWalker
             return;
         }
 
-        if (mapping.Method.ParameterList.Parameters.Any(p => p.Type is { } t && SyntaxHelpers.SimpleTypeName(t.ToString()) == "RouteGroupBuilder"))
+        if (mapping.Parameters.Any(p => p.Type is { } t && SyntaxHelpers.SimpleTypeName(t.ToString()) == "RouteGroupBuilder"))
         {
             diagnostics.Add(new Diagnostic(
                 mapping.Document.Path,
-                mapping.Document.LineOf(mapping.Method.Identifier),
-                $"{SyntaxHelpers.QualifiedName((BaseTypeDeclarationSyntax)mapping.Method.Parent!)}.{name} receives a route group from code the scan cannot follow (reflection or a delegate); its routes are reported without that group's prefix and conventions",
+                mapping.Document.LineOf(mapping.Identifier),
+                $"{mapping.OwnerName}.{name} receives a route group from code the scan cannot follow (reflection or a delegate); its routes are reported without that group's prefix and conventions",
                 DiagnosticSeverity.Info));
         }
 
         var root = MinimalGroup.NewRoot();
         var group = MinimalModules.GroupFor(mapping, root, corpus.Constants, auth);
         var env = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var parameter in mapping.Method.ParameterList.Parameters.Where(p => IsBuilderParameter(p, includeApplicationBuilder: true)))
+        foreach (var parameter in mapping.Parameters.Where(p => IsBuilderParameter(p, includeApplicationBuilder: true)))
         {
             env[parameter.Identifier.ValueText] = group;
         }
@@ -113,7 +146,7 @@ internal sealed class MinimalRouteWalker
         invoked.Add(mapping.Method);
         callStack.Add(mapping.Method);
         var context = new WalkContext(mapping.Document, corpus.Services.ServiceOf(mapping.Document), root, env, null, 0);
-        WalkMethod(mapping.Method, context);
+        WalkMethod(mapping, context);
         callStack.Remove(mapping.Method);
     }
 
@@ -123,7 +156,8 @@ internal sealed class MinimalRouteWalker
 
     private void Walk(SyntaxNode node, WalkContext context)
     {
-        foreach (var n in node.DescendantNodesAndSelf())
+        // Local mapping functions are walked when called, with their parameters bound.
+        foreach (var n in node.DescendantNodesAndSelf(c => c == node || !localMappingFunctions.Contains(c)))
         {
             switch (n)
             {
@@ -484,7 +518,7 @@ internal sealed class MinimalRouteWalker
         object? result = null;
         foreach (var candidate in chosen.ToList())
         {
-            var env = Bind(invocation, candidate.Method, receiver, receiverType is not null, context);
+            var env = Bind(invocation, candidate, receiver, receiverType is not null, context);
             if (env is null)
             {
                 continue;
@@ -502,9 +536,9 @@ internal sealed class MinimalRouteWalker
             invoked.Add(candidate.Method);
             callStack.Add(candidate.Method);
             var callee = new WalkContext(candidate.Document, context.Service, context.Root, env, MinimalRoutes.BothConditions(context.Condition, ConditionalDirectives.ConditionOf(invocation)), context.Depth + 1);
-            WalkMethod(candidate.Method, callee);
-            var first = candidate.Method.ParameterList.Parameters.FirstOrDefault();
-            result ??= ReturnValue(candidate.Method, callee) ?? (first is not null && first.Modifiers.Any(SyntaxKind.ThisKeyword) ? env.GetValueOrDefault(first.Identifier.ValueText) : null);
+            WalkMethod(candidate, callee);
+            var first = candidate.Parameters.FirstOrDefault();
+            result ??= ReturnValue(candidate, callee) ?? (first is not null && first.Modifiers.Any(SyntaxKind.ThisKeyword) ? env.GetValueOrDefault(first.Identifier.ValueText) : null);
             callStack.Remove(candidate.Method);
         }
 
@@ -512,9 +546,9 @@ internal sealed class MinimalRouteWalker
     }
 
     /// <summary>The callee's environment with its builder parameters bound, or null when no route builder reaches it.</summary>
-    private Dictionary<string, object?>? Bind(InvocationExpressionSyntax invocation, MethodDeclarationSyntax method, ExpressionSyntax? receiver, bool staticCall, WalkContext context)
+    private Dictionary<string, object?>? Bind(InvocationExpressionSyntax invocation, MappingMethod method, ExpressionSyntax? receiver, bool staticCall, WalkContext context)
     {
-        var parameters = method.ParameterList.Parameters;
+        var parameters = method.Parameters;
         var isExtension = parameters.Count > 0 && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword);
         var offset = isExtension && receiver is not null && !staticCall ? 1 : 0;
         var arguments = invocation.ArgumentList.Arguments;
@@ -560,7 +594,7 @@ internal sealed class MinimalRouteWalker
         return env.Values.Any(v => v is MinimalGroup) ? env : null;
     }
 
-    private void WalkMethod(MethodDeclarationSyntax method, WalkContext context)
+    private void WalkMethod(MappingMethod method, WalkContext context)
     {
         if (method.Body is not null)
         {
@@ -573,7 +607,7 @@ internal sealed class MinimalRouteWalker
     }
 
     /// <summary>What a mapping method returns (often the group it made), evaluated in its own environment.</summary>
-    private object? ReturnValue(MethodDeclarationSyntax method, WalkContext context)
+    private object? ReturnValue(MappingMethod method, WalkContext context)
     {
         var expression = method.ExpressionBody?.Expression
             ?? method.Body?.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
