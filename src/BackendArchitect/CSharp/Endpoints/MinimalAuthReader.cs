@@ -246,7 +246,8 @@ internal sealed class MinimalAuthReader(CSharpCorpus corpus, ICollection<Diagnos
             var bases = SyntaxHelpers.BaseTypeNames(entry.Declaration).Select(SyntaxHelpers.SimpleTypeName).ToArray();
             if (bases.Any(b => b is "AuthorizeAttribute" or "IAuthorizeData"))
             {
-                return AuthMetadata.Authorize(detail, file, line);
+                var (policies, roles, schemes) = ConstructorData(entry.Declaration);
+                return AuthMetadata.Authorize(detail, file, line, policies, roles, schemes);
             }
 
             if (bases.Any(b => b is "AllowAnonymousAttribute" or "IAllowAnonymous"))
@@ -256,6 +257,44 @@ internal sealed class MinimalAuthReader(CSharpCorpus corpus, ICollection<Diagnos
         }
 
         return null;
+    }
+
+    /// <summary>What a derived attribute's constructors set: <c>: base("Policy")</c> and constant Policy/Roles/AuthenticationSchemes assignments.</summary>
+    private (List<string> Policies, List<string> Roles, List<string> Schemes) ConstructorData(BaseTypeDeclarationSyntax type)
+    {
+        var policies = new List<string>();
+        var roles = new List<string>();
+        var schemes = new List<string>();
+        foreach (var constructor in type.DescendantNodes().OfType<ConstructorDeclarationSyntax>())
+        {
+            if (constructor.Initializer?.ArgumentList.Arguments.FirstOrDefault()?.Expression is { } baseArgument && corpus.Constants.Evaluate(baseArgument) is { } basePolicy)
+            {
+                policies.Add(basePolicy);
+            }
+
+            foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                var member = assignment.Left switch
+                {
+                    IdentifierNameSyntax i => i.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } m => m.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                var target = member switch
+                {
+                    "Policy" => policies,
+                    "Roles" => roles,
+                    "AuthenticationSchemes" => schemes,
+                    _ => null,
+                };
+                if (target is not null && corpus.Constants.Evaluate(assignment.Right) is { } value)
+                {
+                    target.AddRange(member == "Policy" ? [value] : Split(value));
+                }
+            }
+        }
+
+        return (policies, roles, schemes);
     }
 
     private void AddEvaluated(ExpressionSyntax? expression, List<string> target, CSharpDocument document, int line, bool split)
