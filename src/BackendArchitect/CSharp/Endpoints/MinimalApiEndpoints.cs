@@ -102,7 +102,7 @@ public static class MinimalApiEndpoints
             {
                 var method = new MappingMethod(declaration, document);
                 if ((method.Body is null && method.ExpressionBody is null)
-                    || !method.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false)))
+                    || !method.Parameters.Any(p => MinimalRouteWalker.IsBuilderParameter(p, includeApplicationBuilder: false) || MinimalRouteWalker.IsConventionParameter(p, method)))
                 {
                     continue;
                 }
@@ -134,7 +134,9 @@ public static class MinimalApiEndpoints
         var text = document.File.Text.AsSpan();
         return MentionsMapCall(text)
             || text.Contains("EndpointRouteBuilder", StringComparison.Ordinal)
-            || text.Contains("RouteGroupBuilder", StringComparison.Ordinal);
+            || text.Contains("RouteGroupBuilder", StringComparison.Ordinal)
+            || text.Contains("ConventionBuilder", StringComparison.Ordinal)
+            || text.Contains("RouteHandlerBuilder", StringComparison.Ordinal);
     }
 
     /// <summary>

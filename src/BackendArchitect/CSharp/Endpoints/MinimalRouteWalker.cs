@@ -150,6 +150,32 @@ internal sealed class MinimalRouteWalker
         callStack.Remove(mapping.Method);
     }
 
+    /// <summary>
+    /// True when a parameter receives an endpoint's or a group's convention builder: a project's own
+    /// <c>RequireAdmin(this RouteHandlerBuilder b)</c> or <c>WithApiKey&lt;TBuilder&gt;(this TBuilder b) where TBuilder : IEndpointConventionBuilder</c>.
+    /// </summary>
+    public static bool IsConventionParameter(ParameterSyntax parameter, MappingMethod method)
+    {
+        var type = parameter.Type?.ToString();
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (SyntaxHelpers.SimpleTypeName(type) is "IEndpointConventionBuilder" or "RouteHandlerBuilder")
+        {
+            return true;
+        }
+
+        var constraints = method.Method switch
+        {
+            MethodDeclarationSyntax m => m.ConstraintClauses,
+            LocalFunctionStatementSyntax l => l.ConstraintClauses,
+            _ => default,
+        };
+        return constraints.Any(c => c.Name.Identifier.ValueText == type && c.Constraints.Any(k => k.ToString().Contains("IEndpointConventionBuilder", StringComparison.Ordinal)));
+    }
+
     /// <summary>Names the walk must evaluate where they stand, not only as receivers of other calls.</summary>
     public bool IsInteresting(string name) =>
         Verbs.ContainsKey(name) || OtherMaps.Contains(name) || AuthConventions.Contains(name) || ResponseConventions.Contains(name) || mappingMethods.ContainsKey(name);
@@ -560,7 +586,7 @@ internal sealed class MinimalRouteWalker
         }
 
         var env = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (offset == 1 && IsBuilderParameter(parameters[0], includeApplicationBuilder: true))
+        if (offset == 1 && (IsBuilderParameter(parameters[0], includeApplicationBuilder: true) || IsConventionParameter(parameters[0], method)))
         {
             env[parameters[0].Identifier.ValueText] = Evaluate(receiver!, context);
         }
@@ -581,7 +607,7 @@ internal sealed class MinimalRouteWalker
                 return null;
             }
 
-            env[parameter.Identifier.ValueText] = IsBuilderParameter(parameter, includeApplicationBuilder: true)
+            env[parameter.Identifier.ValueText] = IsBuilderParameter(parameter, includeApplicationBuilder: true) || IsConventionParameter(parameter, method)
                 ? Evaluate(argument.Expression, context)
                 : new BoundArgument(argument.Expression, context, invocation);
         }
@@ -591,7 +617,7 @@ internal sealed class MinimalRouteWalker
             env[parameter.Identifier.ValueText] = new BoundArgument(parameter.Default!.Value, context, invocation);
         }
 
-        return env.Values.Any(v => v is MinimalGroup) ? env : null;
+        return env.Values.Any(v => v is MinimalGroup or List<PendingEndpoint>) ? env : null;
     }
 
     private void WalkMethod(MappingMethod method, WalkContext context)
