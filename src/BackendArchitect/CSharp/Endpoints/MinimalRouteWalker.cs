@@ -63,7 +63,7 @@ internal sealed class MinimalRouteWalker
         ["MapPatch"] = "PATCH",
     };
 
-    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapHub", "MapGrpcService", "Map", "MapForwarder", "MapIdentityApi" };
+    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapHub", "MapGrpcService", "Map", "MapForwarder", "MapIdentityApi", "MapBlazorHub" };
 
     private static readonly HashSet<string> AuthConventions = new(StringComparer.Ordinal) { "RequireAuthorization", "AllowAnonymous", "WithMetadata" };
 
@@ -348,7 +348,7 @@ internal sealed class MinimalRouteWalker
 
         switch (name)
         {
-            case "MapHub":
+            case "MapHub" or "MapBlazorHub":
                 return [MapHub(invocation, group, context, line, condition)];
             case "MapGrpcService":
                 return MapGrpc(invocation, group, context, line, condition);
@@ -464,13 +464,20 @@ internal sealed class MinimalRouteWalker
 
     private PendingEndpoint MapHub(InvocationExpressionSyntax invocation, MinimalGroup group, WalkContext context, int line, string? condition)
     {
-        var hubType = SyntaxHelpers.TypeArguments(invocation).FirstOrDefault()?.ToString() ?? "Hub";
+        var blazor = SyntaxHelpers.InvokedName(invocation) == "MapBlazorHub";
+        var hubType = blazor ? "ComponentHub" : SyntaxHelpers.TypeArguments(invocation).FirstOrDefault()?.ToString() ?? "Hub";
+        var pattern = Argument(invocation, 0, "path") ?? Argument(invocation, 0, "pattern");
+        if (pattern is AnonymousFunctionExpressionSyntax)
+        {
+            pattern = null;
+        }
+
         var endpoint = new PendingEndpoint
         {
             Service = context.Service,
             Kind = EndpointKinds.Hub,
             Method = "HUB",
-            Pattern = Route(Argument(invocation, 0, "pattern"), context),
+            Pattern = pattern is null && blazor ? "/_blazor" : Route(pattern, context),
             Group = group,
             Handler = SyntaxHelpers.SimpleTypeName(hubType),
             File = context.Document.Path,
