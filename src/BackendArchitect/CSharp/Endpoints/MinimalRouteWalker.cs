@@ -177,7 +177,7 @@ internal sealed class MinimalRouteWalker
     }
 
     /// <summary>Names the walk must evaluate where they stand, not only as receivers of other calls.</summary>
-    public bool IsInteresting(string name) =>
+    private bool IsInteresting(string name) =>
         Verbs.ContainsKey(name) || OtherMaps.Contains(name) || AuthConventions.Contains(name) || ResponseConventions.Contains(name) || mappingMethods.ContainsKey(name);
 
     private void Walk(SyntaxNode node, WalkContext context)
