@@ -8,6 +8,7 @@ public sealed class MinimalHandlerTests
         var orders = app.MapGroup("/orders/{orderId:int}");
         orders.MapGet("/lines", (int orderId, int? page, ILineService lines, CancellationToken ct) => lines.List(orderId, page));
         orders.MapPost("/lines", OrderHandlers.AddLine);
+        orders.MapDelete("/lines", OrderHandlers.RemoveLines);
         app.MapGet("/ping", Ping);
         app.MapGet("/typed/{id}", async Task<Results<Ok<OrderDto>, NotFound, ValidationProblem>> (int id) => TypedResults.NotFound());
         app.MapPut("/produces/{id}", (int id, OrderDto body) => Results.Ok())
@@ -27,6 +28,16 @@ public sealed class MinimalHandlerTests
 
         public static class OrderHandlers
         {
+            public static async Task<IResult> RemoveLines(int orderId, ILineService lines)
+            {
+                if (!await lines.Any(orderId))
+                {
+                    return Results.NotFound();
+                }
+
+                return TypedResults.NoContent();
+            }
+
             public static async Task<Created<LineDto>> AddLine(int orderId, [FromHeader(Name = "X-Tenant")] string tenant, LineDto line, IFormFile? attachment) => TypedResults.Created("", line);
         }
         """;
@@ -75,6 +86,14 @@ public sealed class MinimalHandlerTests
         var endpoint = MinimalScan.Single(Scan(), "PUT", "/produces/{id}");
 
         Assert.Equal("200:OrderDto, 400:HttpValidationProblemDetails, 404:-, 409:ConflictInfo, 500:ProblemDetails", MinimalScan.Describe(endpoint.Responses));
+    }
+
+    [Fact]
+    public void Method_returning_IResult_reports_the_result_factories_in_its_body()
+    {
+        var endpoint = MinimalScan.Single(Scan(), "DELETE", "/orders/{orderId:int}/lines");
+
+        Assert.Equal("204:-, 404:-", MinimalScan.Describe(endpoint.Responses));
     }
 
     [Fact]

@@ -76,17 +76,18 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
 
         var (declaration, owner, methodDocument) = method.Value;
         var name = owner + "." + Identifier(declaration).ValueText;
-        var (attributes, parameters, returnType) = declaration switch
+        var (attributes, parameters, returnType, body) = declaration switch
         {
-            MethodDeclarationSyntax m => (m.AttributeLists, m.ParameterList, m.ReturnType),
-            LocalFunctionStatementSyntax l => (l.AttributeLists, l.ParameterList, l.ReturnType),
-            _ => (default(SyntaxList<AttributeListSyntax>), null, null),
+            MethodDeclarationSyntax m => (m.AttributeLists, m.ParameterList, m.ReturnType, (SyntaxNode?)m.Body ?? m.ExpressionBody),
+            LocalFunctionStatementSyntax l => (l.AttributeLists, l.ParameterList, l.ReturnType, (SyntaxNode?)l.Body ?? l.ExpressionBody),
+            _ => (default(SyntaxList<AttributeListSyntax>), null, null, null),
         };
+        var responses = returnType is null ? [] : FromReturnType(returnType);
         return new MinimalHandler(
             name,
             parameters,
             [.. auth.FromAttributes(attributes, name, methodDocument)],
-            returnType is null ? [] : FromReturnType(returnType));
+            responses.Count == 0 && returnType is not null && IsUntypedResult(returnType) ? ResultFactories(body) : responses);
     }
 
     /// <summary>
@@ -174,6 +175,9 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
         return [new ResponseType(200, unwrapped.ToString())];
     }
 
+    /// <summary>IResult or Task&lt;IResult&gt;: the statuses can only be read from the body.</summary>
+    private static bool IsUntypedResult(TypeSyntax type) => SyntaxHelpers.SimpleTypeName(Unwrap(type).ToString()) is "IResult";
+
     private static TypeSyntax Unwrap(TypeSyntax type)
     {
         var t = type is QualifiedNameSyntax q ? q.Right : type;
@@ -202,16 +206,7 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
     /// <summary>A lambda without a declared return type: the Results/TypedResults factories it calls, or a literal or new object it returns.</summary>
     private static IReadOnlyList<ResponseType> FromBody(AnonymousFunctionExpressionSyntax lambda)
     {
-        var result = new List<ResponseType>();
-        foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
-        {
-            if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Results" or "TypedResults" }, Name.Identifier.ValueText: var factory }
-                && ResultStatus.TryGetValue(factory, out var status))
-            {
-                result.Add(new ResponseType(status, factory == "ValidationProblem" ? "HttpValidationProblemDetails" : null));
-            }
-        }
-
+        var result = ResultFactories(lambda.Body);
         if (result.Count == 0)
         {
             switch (lambda.ExpressionBody)
@@ -223,6 +218,22 @@ internal sealed class MinimalHandlers(CSharpCorpus corpus, MinimalAuthReader aut
                 case ObjectCreationExpressionSyntax creation:
                     result.Add(new ResponseType(200, creation.Type.ToString()));
                     break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The statuses of the Results.X()/TypedResults.X() factories a body calls.</summary>
+    private static List<ResponseType> ResultFactories(SyntaxNode? body)
+    {
+        var result = new List<ResponseType>();
+        foreach (var call in body?.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>() ?? [])
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Results" or "TypedResults" }, Name.Identifier.ValueText: var factory }
+                && ResultStatus.TryGetValue(factory, out var status))
+            {
+                result.Add(new ResponseType(status, factory == "ValidationProblem" ? "HttpValidationProblemDetails" : null));
             }
         }
 
