@@ -20,6 +20,23 @@ public sealed class MinimalRoutingTests
     }
 
     [Fact]
+    public void A_mapping_method_called_twice_reports_its_diagnostic_once()
+    {
+        var (endpoints, diagnostics) = MinimalScan.Run(
+            null,
+            ("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapGroup(\"/a\").MapDynamic();\napp.MapGroup(\"/b\").MapDynamic();"),
+            ("Dynamic.cs", """
+                public static class Dynamic
+                {
+                    public static void MapDynamic(this RouteGroupBuilder group) => group.MapGet(Environment.GetEnvironmentVariable("ROUTE"), () => "x");
+                }
+                """));
+
+        Assert.Equal(2, endpoints.Count);
+        Assert.Single(diagnostics, d => d.File == "Dynamic.cs");
+    }
+
+    [Fact]
     public void The_fallback_policy_applies_only_to_endpoints_without_authorization_metadata()
     {
         var fallback = AuthMetadata.Authorize("fallback policy", "Program.cs", 1);

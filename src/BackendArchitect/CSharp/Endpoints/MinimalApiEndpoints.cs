@@ -24,7 +24,9 @@ public static class MinimalApiEndpoints
     {
         var documents = corpus.Documents.Where(d => !IsTestProject(d.Project) && MayMapRoutes(d)).ToList();
         var mappingMethods = IndexMappingMethods(documents);
-        var walker = new MinimalRouteWalker(corpus, protoFiles ?? [], mappingMethods, diagnostics);
+        // A mapping method walked once per call site would repeat its diagnostics; they are reported once.
+        var found = new List<Diagnostic>();
+        var walker = new MinimalRouteWalker(corpus, protoFiles ?? [], mappingMethods, found);
         var mappingSet = mappingMethods.Values.SelectMany(l => l).Select(m => (SyntaxNode)m.Method).ToHashSet();
 
         foreach (var document in documents)
@@ -47,6 +49,10 @@ public static class MinimalApiEndpoints
         }
 
         MapUncalled(walker, mappingMethods);
+        foreach (var diagnostic in found.Distinct())
+        {
+            diagnostics.Add(diagnostic);
+        }
 
         return walker.Endpoints
             .Select(e => e.ToEndpoint((defaults.GetValueOrDefault(e.Service) ?? ServiceAuthDefaults.None(e.Service)).Fallback))
