@@ -119,7 +119,7 @@ internal sealed class MinimalRouteWalker
     public void WalkUncalled(MappingMethod mapping)
     {
         var name = mapping.Identifier.ValueText;
-        if ((Verbs.ContainsKey(name) || OtherMaps.Contains(name))
+        if (IsFrameworkMap(name)
             && mapping.Method.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SyntaxHelpers.InvokedName(i) == name))
         {
             // An unused wrapper of a framework Map method maps nothing by itself.
@@ -175,6 +175,8 @@ internal sealed class MinimalRouteWalker
         };
         return constraints.Any(c => c.Name.Identifier.ValueText == type && c.Constraints.Any(k => k.ToString().Contains("IEndpointConventionBuilder", StringComparison.Ordinal)));
     }
+
+    private static bool IsFrameworkMap(string name) => Verbs.ContainsKey(name) || OtherMaps.Contains(name) || name == "MapGroup";
 
     /// <summary>Names the walk must evaluate where they stand, not only as receivers of other calls.</summary>
     private bool IsInteresting(string name) =>
@@ -269,7 +271,7 @@ internal sealed class MinimalRouteWalker
         var receiver = SyntaxHelpers.Receiver(invocation);
 
         // A project's own MapGet(this IEndpointRouteBuilder, Delegate handler, string pattern = "") wraps the framework's.
-        if ((Verbs.ContainsKey(name) || OtherMaps.Contains(name)) && mappingMethods.TryGetValue(name, out var wrappers) && Invoke(invocation, wrappers, context) is (true, var wrapped))
+        if (IsFrameworkMap(name) && mappingMethods.TryGetValue(name, out var wrappers) && Invoke(invocation, wrappers, context) is (true, var wrapped))
         {
             return wrapped;
         }
@@ -546,7 +548,7 @@ internal sealed class MinimalRouteWalker
             chosen = sameProject;
         }
 
-        var frameworkName = SyntaxHelpers.InvokedName(invocation) is { } invokedName && (Verbs.ContainsKey(invokedName) || OtherMaps.Contains(invokedName));
+        var frameworkName = SyntaxHelpers.InvokedName(invocation) is { } invokedName && IsFrameworkMap(invokedName);
         var bound = false;
         object? result = null;
         foreach (var candidate in chosen.ToList())
@@ -657,7 +659,7 @@ internal sealed class MinimalRouteWalker
             return "";
         }
 
-        var value = corpus.Constants.Evaluate(expression);
+        var value = Text(expression, context, 0);
         if (value is not null)
         {
             return value;
@@ -668,21 +670,21 @@ internal sealed class MinimalRouteWalker
         return written;
     }
 
-    /// <summary>A string parameter never takes a lambda and a delegate parameter never takes a string: how overloads of one name are told apart.</summary>
+    /// <summary>A string parameter never takes a lambda and other parameters never take a string: how overloads of one name are told apart.</summary>
     private bool Compatible(ParameterSyntax parameter, ExpressionSyntax argument)
     {
         var type = SyntaxHelpers.SimpleTypeName(parameter.Type?.ToString() ?? "");
-        if (type == "string")
+        if (type is "string" or "object" or "")
         {
             return argument is not AnonymousFunctionExpressionSyntax;
         }
 
-        if (type is "Delegate" or "RequestDelegate" or "Func" or "Action")
+        if (type is "int" or "long" or "short" or "byte" or "uint" or "ulong" or "double" or "float" or "decimal" or "bool" or "char")
         {
-            return argument is not (LiteralExpressionSyntax or InterpolatedStringExpressionSyntax) && corpus.Constants.Evaluate(argument) is null;
+            return true;
         }
 
-        return true;
+        return argument is not (LiteralExpressionSyntax or InterpolatedStringExpressionSyntax) && corpus.Constants.Evaluate(argument) is null;
     }
 
     /// <summary>
@@ -706,6 +708,62 @@ internal sealed class MinimalRouteWalker
         SimpleNameSyntax s => s.Identifier,
         _ => invocation.GetFirstToken(),
     };
+
+    /// <summary>
+    /// A route's text: constants, and beyond them the pieces a mapping method builds from what its
+    /// caller passed (<c>$"/api/{group.GetType().Name}"</c> with <c>this</c>, locals, interpolation, concatenation).
+    /// </summary>
+    private string? Text(ExpressionSyntax expression, WalkContext context, int depth)
+    {
+        (var unbound, context, _) = Unbind(expression, context);
+        expression = unbound!;
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        if (corpus.Constants.Evaluate(expression) is { } constant)
+        {
+            return constant;
+        }
+
+        switch (expression)
+        {
+            case InterpolatedStringExpressionSyntax interpolated:
+                var text = new System.Text.StringBuilder();
+                foreach (var content in interpolated.Contents)
+                {
+                    var part = content switch
+                    {
+                        InterpolatedStringTextSyntax t => t.TextToken.ValueText,
+                        InterpolationSyntax hole => Text(hole.Expression, context, depth + 1),
+                        _ => null,
+                    };
+                    if (part is null)
+                    {
+                        return null;
+                    }
+
+                    text.Append(part);
+                }
+
+                return text.ToString();
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                return Text(binary.Left, context, depth + 1) is { } left && Text(binary.Right, context, depth + 1) is { } right ? left + right : null;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetType" } getType } }:
+                // x.GetType().Name where x is the caller's `this`: the class that mapped itself.
+                var (owner, _, _) = Unbind(getType.Expression, context);
+                return owner is ThisExpressionSyntax && SyntaxHelpers.ContainingType(owner) is { } type ? type.Identifier.ValueText : null;
+            case IdentifierNameSyntax local:
+                var declarator = local.Ancestors().OfType<BlockSyntax>()
+                    .SelectMany(b => b.Statements.OfType<LocalDeclarationStatementSyntax>())
+                    .SelectMany(d => d.Declaration.Variables)
+                    .FirstOrDefault(v => v.Identifier.ValueText == local.Identifier.ValueText && v.SpanStart < local.SpanStart);
+                return declarator?.Initializer is { } initializer ? Text(initializer.Value, context, depth + 1) : null;
+            default:
+                return null;
+        }
+    }
 
     private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, int position, string name)
     {
