@@ -38,7 +38,7 @@ public static class ScanEngine
         var defaults = ServiceAuthDefaultsReader.Read(corpus, diagnostics);
         var endpoints = new List<Endpoint>();
         endpoints.AddRange(ControllerEndpoints.Discover(corpus, defaults, diagnostics));
-        endpoints.AddRange(MinimalApiEndpoints.Discover(corpus, defaults, diagnostics));
+        endpoints.AddRange(MinimalApiEndpoints.Discover(corpus, defaults, diagnostics, [.. workspace.OfKind(FileKind.Proto)]));
         endpoints.AddRange(RazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(FastEndpointsEndpoints.Discover(corpus, defaults, diagnostics));
 
