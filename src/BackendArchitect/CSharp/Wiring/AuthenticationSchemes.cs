@@ -58,6 +58,13 @@ internal static class AuthenticationSchemes
         ["IdentityConstants.TwoFactorUserIdScheme"] = "Identity.TwoFactorUserId",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Methods whose scheme name is an optional named parameter rather than the first argument.</summary>
+    private static readonly FrozenDictionary<string, string> NameParameters = new Dictionary<string, string>
+    {
+        ["AddMicrosoftIdentityWebApi"] = "jwtBearerScheme",
+        ["AddMicrosoftIdentityWebApp"] = "openIdConnectScheme",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> AuthenticationChain = FrozenSet.ToFrozenSet(["AddAuthentication"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> AuthenticationBuilderTypes = FrozenSet.ToFrozenSet(["AuthenticationBuilder"], StringComparer.Ordinal);
 
@@ -80,7 +87,7 @@ internal static class AuthenticationSchemes
 
         if (Known.TryGetValue(name, out var known))
         {
-            ReadKnown(w, invocation, known.Handler, known.DefaultName);
+            ReadKnown(w, invocation, name, known.Handler, known.DefaultName);
             return true;
         }
 
@@ -110,7 +117,7 @@ internal static class AuthenticationSchemes
         return false;
     }
 
-    private static void ReadKnown(DocumentWiring w, InvocationExpressionSyntax invocation, string handler, string? defaultName)
+    private static void ReadKnown(DocumentWiring w, InvocationExpressionSyntax invocation, string method, string handler, string? defaultName)
     {
         if (handler.Length == 0)
         {
@@ -118,8 +125,7 @@ internal static class AuthenticationSchemes
             handler = typeArgs.Count == 2 ? SyntaxHelpers.SimpleTypeName(typeArgs[1].ToString()) : "Custom";
         }
 
-        var nameArgument = WiringSyntax.Named(invocation, "authenticationScheme")
-            ?? WiringSyntax.Positional(invocation).FirstOrDefault(a => a is not AnonymousFunctionExpressionSyntax);
+        var nameArgument = NameArgument(method, invocation);
         if (nameArgument is IdentifierNameSyntax parameter && IsParameterOfEnclosingMethod(parameter))
         {
             // A wrapper extension passes the scheme name through; its call sites report it.
@@ -135,6 +141,13 @@ internal static class AuthenticationSchemes
 
         Add(w, invocation, scheme, handler);
     }
+
+    /// <summary>The argument that names the scheme, or null when the call leaves the default.</summary>
+    public static ExpressionSyntax? NameArgument(string method, InvocationExpressionSyntax invocation) =>
+        NameParameters.TryGetValue(method, out var parameter)
+            ? WiringSyntax.Named(invocation, parameter)
+            : WiringSyntax.Named(invocation, "authenticationScheme")
+                ?? WiringSyntax.Positional(invocation).FirstOrDefault(a => a is not AnonymousFunctionExpressionSyntax);
 
     public static bool IsParameterOfEnclosingMethod(IdentifierNameSyntax identifier)
     {

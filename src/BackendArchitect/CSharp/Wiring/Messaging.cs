@@ -121,13 +121,13 @@ internal static class Messaging
         var first = creation.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
         if (type == "EndpointConfiguration")
         {
-            detail = Join(detail, w.Constants.Evaluate(first));
+            detail = w.Constants.Evaluate(first) is { } endpoint ? $"{detail} {endpoint}" : detail;
         }
         else if (type == "ConnectionFactory")
         {
             var host = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
                 .FirstOrDefault(a => a.Left.ToString() is "HostName" or "Uri");
-            detail = Join(detail, host is null ? null : WiringSyntax.Value(host.Right, w.Constants));
+            detail = Join(detail, host is null ? null : WiringSyntax.Value(host.Right, w.Constants) is { } value ? "host: " + value : null);
         }
         else if (type == "ServiceBusClient")
         {

@@ -44,8 +44,7 @@ internal sealed class SchemeExtensions
                         continue;
                     }
 
-                    var nameArgument = WiringSyntax.Named(call, "authenticationScheme")
-                        ?? WiringSyntax.Positional(call).FirstOrDefault(a => a is not AnonymousFunctionExpressionSyntax);
+                    var nameArgument = AuthenticationSchemes.NameArgument(callName, call);
                     if (nameArgument is not IdentifierNameSyntax id)
                     {
                         continue;
