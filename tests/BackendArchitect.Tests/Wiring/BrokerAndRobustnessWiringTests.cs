@@ -51,6 +51,25 @@ public sealed class BrokerAndRobustnessWiringTests
     }
 
     [Fact]
+    public void Identity_cookies_package_handlers_and_custom_schemes_with_composed_constant_names_are_listed()
+    {
+        var model = ScanEngine.Scan(Paths.Fixture("wiring", "identity-host"));
+
+        SetDiff.AssertSame(
+            [
+                "identity-host Identity.Application Cookie Program.cs:2",
+                "identity-host Identity.External Cookie Program.cs:2",
+                "identity-host Identity.TwoFactorRememberMe Cookie Program.cs:2",
+                "identity-host Identity.TwoFactorUserId Cookie Program.cs:2",
+                "identity-host Google Google Program.cs:5",
+                "identity-host TenantHeader TenantHeaderHandler Program.cs:6",
+                "identity-host ApiKeyInHeader ApiKeyInHeader Program.cs:7",
+            ],
+            WiringText.Schemes(model),
+            "Authentication schemes");
+    }
+
+    [Fact]
     public void Broken_and_odd_startup_code_is_read_as_far_as_it_parses_without_throwing()
     {
         using var dir = new TempDirectory();

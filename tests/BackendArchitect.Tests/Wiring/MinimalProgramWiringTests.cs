@@ -49,7 +49,7 @@ public sealed class MinimalProgramWiringTests
     }
 
     [Fact]
-    public void Schemes_get_handler_defaults_explicit_names_and_the_default_of_a_wrapper_extension()
+    public void Schemes_get_handler_defaults_explicit_names_and_the_default_of_a_wrapper_extension_but_not_claims_identities()
     {
         SetDiff.AssertSame(
             [

@@ -85,9 +85,9 @@ public sealed class StartupAndExtensionWiringTests
     {
         Assert.Equal(
             [
-                "1 UseExceptionHandler src/Billing.Api/Program.cs:6",
-                "2 UseStatusCodePages src/Billing.Api/Program.cs:7",
-                "3 UseHttpLogging src/Billing.Api/Program.cs:16",
+                "1 UseExceptionHandler src/Billing.Api/Program.cs:7",
+                "2 UseStatusCodePages src/Billing.Api/Program.cs:8",
+                "3 UseHttpLogging src/Billing.Api/Program.cs:18",
             ],
             WiringText.Middleware(Split.Value, "Billing.Api"));
     }
@@ -97,7 +97,7 @@ public sealed class StartupAndExtensionWiringTests
     {
         SetDiff.AssertSame(
             [
-                "Billing.Api singleton IInvoiceNumbering -> InvoiceNumbering src/Billing.Api/Program.cs:2",
+                "Billing.Api singleton IInvoiceNumbering -> InvoiceNumbering src/Billing.Api/Program.cs:3",
                 "Orders.Api scoped OrdersDbContext -> OrdersDbContext src/Orders.Infrastructure/DependencyInjection.cs:11",
                 "Orders.Api scoped IOrderRepository -> OrderRepository src/Orders.Infrastructure/DependencyInjection.cs:12",
                 "Orders.Api scoped INotifier -> EmailNotifier src/Orders.Infrastructure/DependencyInjection.cs:13",
@@ -117,9 +117,31 @@ public sealed class StartupAndExtensionWiringTests
             "Message channels");
         SetDiff.AssertSame(
             ["Orders.Api AddDbContextCheck (OrdersDbContext) src/Orders.Infrastructure/DependencyInjection.cs:35"],
+            WiringText.HealthChecks(Split.Value).Where(h => h.Contains("Orders.Infrastructure", StringComparison.Ordinal)).ToArray(),
+            "Health checks");
+    }
+
+    [Fact]
+    public void Shared_library_wiring_is_listed_for_each_service_that_calls_it_directly_or_through_library_methods()
+    {
+        SetDiff.AssertSame(
+            [
+                "Billing.Api self (-) src/Shared.Defaults/ServiceDefaults.cs:16",
+                "Billing.Api /health (endpoint) src/Shared.Defaults/ServiceDefaults.cs:22",
+                "Orders.Api self (-) src/Shared.Defaults/ServiceDefaults.cs:16",
+                "Orders.Api AddDbContextCheck (OrdersDbContext) src/Orders.Infrastructure/DependencyInjection.cs:35",
+            ],
             WiringText.HealthChecks(Split.Value),
             "Health checks");
-        SetDiff.AssertSame(["Billing.Api HybridCache: - src/Billing.Api/Program.cs:3"], WiringText.Caches(Split.Value), "Caches");
+
+        // AddLocalCache is never called: it stays with the first service (by name) that references the library.
+        SetDiff.AssertSame(
+            [
+                "Billing.Api HybridCache: - src/Billing.Api/Program.cs:4",
+                "Billing.Api Memory: IMemoryCache src/Shared.Defaults/ServiceDefaults.cs:26",
+            ],
+            WiringText.Caches(Split.Value),
+            "Caches");
     }
 
     [Fact]

@@ -70,7 +70,8 @@ internal static class AuthenticationSchemes
 
     public static bool Read(DocumentWiring w, InvocationExpressionSyntax invocation, string name)
     {
-        if (name is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCookies" or "AddIdentityApiEndpoints")
+        // ClaimsPrincipal.AddIdentity(identity) shares the name; Identity's registrations are generic.
+        if (name is "AddIdentityCookies" || name is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" && SyntaxHelpers.TypeArguments(invocation).Count > 0)
         {
             foreach (var cookie in IdentityCookies)
             {
@@ -167,7 +168,7 @@ internal static class AuthenticationSchemes
     }
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string scheme, string handler) =>
-        w.Schemes.Add(new AuthenticationScheme(w.Service, scheme, handler, w.Document.Path, w.Line(invocation)));
+        w.Schemes.AddRange(w.ServicesOf(invocation).Select(s => new AuthenticationScheme(s, scheme, handler, w.Document.Path, w.Line(invocation))));
 
     /// <summary>True for a method name that adds a scheme with a required or defaulted name argument.</summary>
     public static bool TryHandler(string name, InvocationExpressionSyntax invocation, out string handler)

@@ -38,13 +38,13 @@ internal static class Caches
     {
         if (Registrations.TryGetValue(name, out var registration))
         {
-            Add(w, w.Line(invocation), registration.Technology, Join(registration.Abstraction, Connection(w, invocation)));
+            Add(w, invocation, registration.Technology, Join(registration.Abstraction, Connection(w, invocation)));
             return true;
         }
 
         if (name is "Connect" or "ConnectAsync" && SyntaxHelpers.Receiver(invocation)?.ToString() is "ConnectionMultiplexer" or "StackExchange.Redis.ConnectionMultiplexer")
         {
-            Add(w, w.Line(invocation), "Redis", Join("ConnectionMultiplexer", Connection(w, invocation)));
+            Add(w, invocation, "Redis", Join("ConnectionMultiplexer", Connection(w, invocation)));
             return true;
         }
 
@@ -65,7 +65,7 @@ internal static class Caches
             return;
         }
 
-        Add(w, w.Document.LineOf(parameter), type, "used by " + SyntaxHelpers.QualifiedName(owner));
+        Add(w, parameter, type, "used by " + SyntaxHelpers.QualifiedName(owner));
     }
 
     /// <summary>Where the cache connects: a configuration key, an Aspire connection name, never a literal connection string.</summary>
@@ -87,6 +87,6 @@ internal static class Caches
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : a + "; " + b;
 
-    private static void Add(DocumentWiring w, int line, string technology, string? detail) =>
-        w.Caches.Add(new Cache(w.Service, technology, detail, w.Document.Path, line));
+    private static void Add(DocumentWiring w, SyntaxNode node, string technology, string? detail) =>
+        w.Caches.AddRange(w.ServicesOf(node).Select(s => new Cache(s, technology, detail, w.Document.Path, w.Document.LineOf(node is InvocationExpressionSyntax i ? WiringSyntax.NameNode(i) : node))));
 }

@@ -100,5 +100,5 @@ internal static class DiRegistrations
     }
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string lifetime, string serviceType, string? implementation) =>
-        w.Registrations.Add(new Registration(w.Service, lifetime, serviceType, implementation, w.Document.Path, w.Line(invocation)));
+        w.Registrations.AddRange(w.ServicesOf(invocation).Select(s => new Registration(s, lifetime, serviceType, implementation, w.Document.Path, w.Line(invocation))));
 }

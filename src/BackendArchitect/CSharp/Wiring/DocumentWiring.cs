@@ -1,14 +1,14 @@
 using BackendArchitect.Model;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Wiring;
 
 /// <summary>The wiring facts found in one document, collected while its tree is walked once.</summary>
-internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument document, string service, SchemeExtensions schemeExtensions)
+internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument document, ServiceAttribution attribution, SchemeExtensions schemeExtensions)
 {
     public CSharpCorpus Corpus { get; } = corpus;
     public CSharpDocument Document { get; } = document;
-    public string Service { get; } = service;
     public SchemeExtensions SchemeExtensions { get; } = schemeExtensions;
     public ConstantResolver Constants => Corpus.Constants;
 
@@ -20,6 +20,9 @@ internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument documen
     public List<MessageChannel> Channels { get; } = [];
     public List<Cache> Caches { get; } = [];
     public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>The services the code at a node runs in; a fact there is listed once for each.</summary>
+    public IReadOnlyList<string> ServicesOf(SyntaxNode node) => attribution.ServicesOf(Document, node);
 
     public int Line(InvocationExpressionSyntax invocation) => WiringSyntax.NameLine(Document, invocation);
 

@@ -23,11 +23,12 @@ public static class WiringReader
     {
         var documents = corpus.Documents.Where(d => d.File.Text.AsSpan().ContainsAny(Markers)).ToArray();
         var schemeExtensions = SchemeExtensions.Build(documents);
+        var attribution = ServiceAttribution.Build(corpus, documents);
         var perDocument = new DocumentWiring[documents.Length];
         Parallel.For(0, documents.Length, i =>
         {
             var doc = documents[i];
-            var w = new DocumentWiring(corpus, doc, corpus.Services.ServiceOf(doc), schemeExtensions);
+            var w = new DocumentWiring(corpus, doc, attribution, schemeExtensions);
             try
             {
                 ReadDocument(w);

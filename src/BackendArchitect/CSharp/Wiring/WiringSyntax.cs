@@ -284,9 +284,8 @@ internal static class WiringSyntax
     }
 
     /// <summary>The 1-based line of the method name of a call (where facts about it are reported).</summary>
-    public static int NameLine(CSharpDocument document, InvocationExpressionSyntax invocation) => invocation.Expression switch
-    {
-        MemberAccessExpressionSyntax m => document.LineOf(m.Name),
-        _ => document.LineOf(invocation.Expression),
-    };
+    public static int NameLine(CSharpDocument document, InvocationExpressionSyntax invocation) => document.LineOf(NameNode(invocation));
+
+    public static SyntaxNode NameNode(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax m ? m.Name : invocation.Expression;
 }
