@@ -106,7 +106,7 @@ internal static class AuthenticationSchemes
         }
 
         // A handler from a package that is added on AddAuthentication(...): named after its method.
-        if (name.StartsWith("Add", StringComparison.Ordinal) && name.Length > 3 && !w.SchemeExtensions.IsDeclared(name)
+        if (w.MentionsAuthentication && name.StartsWith("Add", StringComparison.Ordinal) && name.Length > 3 && !w.SchemeExtensions.IsDeclared(name)
             && WiringSyntax.IsOnBuilder(invocation, AuthenticationChain, AuthenticationBuilderTypes))
         {
             var handler = name[3..];

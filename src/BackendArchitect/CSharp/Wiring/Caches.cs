@@ -42,7 +42,7 @@ internal static class Caches
             return true;
         }
 
-        if (name is "Connect" or "ConnectAsync" && SyntaxHelpers.Receiver(invocation)?.ToString() is "ConnectionMultiplexer" or "StackExchange.Redis.ConnectionMultiplexer")
+        if (name is "Connect" or "ConnectAsync" && WiringSyntax.RightmostName(SyntaxHelpers.Receiver(invocation)) == "ConnectionMultiplexer")
         {
             Add(w, invocation, "Redis", Join("ConnectionMultiplexer", Connection(w, invocation)));
             return true;
@@ -59,8 +59,8 @@ internal static class Caches
             return;
         }
 
-        var type = SyntaxHelpers.SimpleTypeName(parameter.Type.ToString());
-        if (!Abstractions.Contains(type) || SyntaxHelpers.ContainingType(parameter) is not { } owner)
+        var type = WiringSyntax.RightmostName(parameter.Type);
+        if (type is null || !Abstractions.Contains(type) || SyntaxHelpers.ContainingType(parameter) is not { } owner)
         {
             return;
         }

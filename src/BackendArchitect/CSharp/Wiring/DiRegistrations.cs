@@ -41,32 +41,23 @@ internal static class DiRegistrations
     /// <summary>"scoped", "transient" or "singleton" for the registration method names, else null.</summary>
     private static string? Lifetime(string name, InvocationExpressionSyntax invocation)
     {
-        var bare = name;
-        if (bare.StartsWith("TryAdd", StringComparison.Ordinal))
-        {
-            bare = bare[6..];
-        }
-        else if (bare.StartsWith("Add", StringComparison.Ordinal))
-        {
-            bare = bare[3..];
-        }
-        else if (SyntaxHelpers.Receiver(invocation)?.ToString() is not ("ServiceDescriptor" or "Microsoft.Extensions.DependencyInjection.ServiceDescriptor"))
-        {
-            return null;
-        }
-
+        var prefixed = name.StartsWith("TryAdd", StringComparison.Ordinal) || name.StartsWith("Add", StringComparison.Ordinal);
+        var bare = name.StartsWith("TryAdd", StringComparison.Ordinal) ? name[6..] : name.StartsWith("Add", StringComparison.Ordinal) ? name[3..] : name;
         if (bare.StartsWith("Keyed", StringComparison.Ordinal))
         {
             bare = bare[5..];
         }
 
-        return bare switch
+        var lifetime = bare switch
         {
             "Scoped" => "scoped",
             "Transient" => "transient",
             "Singleton" => "singleton",
             _ => null,
         };
+
+        // Without Add/TryAdd only ServiceDescriptor.Scoped<I, C>() and its siblings describe a registration.
+        return lifetime is not null && (prefixed || WiringSyntax.RightmostName(SyntaxHelpers.Receiver(invocation)) == "ServiceDescriptor") ? lifetime : null;
     }
 
     private static void ReadLifetimeCall(DocumentWiring w, InvocationExpressionSyntax invocation, string name, string lifetime)

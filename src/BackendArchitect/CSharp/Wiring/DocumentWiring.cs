@@ -5,12 +5,18 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.CSharp.Wiring;
 
 /// <summary>The wiring facts found in one document, collected while its tree is walked once.</summary>
-internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument document, ServiceAttribution attribution, SchemeExtensions schemeExtensions)
+internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument document, HashSet<CSharpDocument> ownDocuments, SchemeExtensions schemeExtensions)
 {
     public CSharpCorpus Corpus { get; } = corpus;
     public CSharpDocument Document { get; } = document;
     public SchemeExtensions SchemeExtensions { get; } = schemeExtensions;
     public ConstantResolver Constants => Corpus.Constants;
+
+    /// <summary>The file builds authentication (handlers from packages are only recognised on that chain).</summary>
+    public bool MentionsAuthentication { get; } = document.File.Text.Contains("Authentication", StringComparison.Ordinal);
+
+    /// <summary>The file builds health checks (package checks are only recognised on that chain).</summary>
+    public bool MentionsHealthChecks { get; } = document.File.Text.Contains("HealthChecks", StringComparison.Ordinal);
 
     public List<Registration> Registrations { get; } = [];
     public List<AuthenticationScheme> Schemes { get; } = [];
@@ -21,8 +27,8 @@ internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument documen
     public List<Cache> Caches { get; } = [];
     public List<Diagnostic> Diagnostics { get; } = [];
 
-    /// <summary>The services the code at a node runs in; a fact there is listed once for each.</summary>
-    public IReadOnlyList<string> ServicesOf(SyntaxNode node) => attribution.ServicesOf(Document, node);
+    /// <summary>The service the code at a node runs in; inside a shared library, a placeholder resolved once all callers are known.</summary>
+    public IReadOnlyList<string> ServicesOf(SyntaxNode node) => [ServiceAttribution.ServiceOrPending(Corpus, ownDocuments, Document, node)];
 
     public int Line(InvocationExpressionSyntax invocation) => WiringSyntax.NameLine(Document, invocation);
 

@@ -111,8 +111,8 @@ internal static class Messaging
             return;
         }
 
-        var type = SyntaxHelpers.SimpleTypeName(typeSyntax.ToString());
-        if (!Clients.TryGetValue(type, out var client) || !w.Document.File.Text.Contains(client.Marker, StringComparison.Ordinal))
+        var type = WiringSyntax.RightmostName(typeSyntax);
+        if (type is null || !Clients.TryGetValue(type, out var client) || !w.Document.File.Text.Contains(client.Marker, StringComparison.Ordinal))
         {
             return;
         }

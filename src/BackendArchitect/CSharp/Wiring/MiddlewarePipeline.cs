@@ -40,8 +40,11 @@ internal sealed class MiddlewarePipeline
     public static IReadOnlyList<Middleware> Read(CSharpCorpus corpus, PipelineMethods methods, Service service)
     {
         var reader = new MiddlewarePipeline(corpus, methods, service.Name);
+        // Roots are top-level statements, Main and Configure; "Use" alone would match every "User".
         var documents = corpus.Services.DocumentsOf(service.Name)
-            .Where(d => d.File.Text.Contains("Use", StringComparison.Ordinal))
+            .Where(d => d.File.Text.Contains("Use", StringComparison.Ordinal)
+                && (d.File.Text.Contains("Main(", StringComparison.Ordinal) || d.File.Text.Contains("Configure(", StringComparison.Ordinal)
+                    || d.Root is CompilationUnitSyntax { Members: var members } && members.Any(m => m is GlobalStatementSyntax)))
             .OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1)
             .ThenBy(d => d.Path, StringComparer.Ordinal)
             .ToArray();
@@ -53,7 +56,7 @@ internal sealed class MiddlewarePipeline
                 reader.WalkRoot(doc, statements, AppVariables(statements));
             }
 
-            foreach (var main in doc.Root.DescendantNodes(n => n is not ExpressionSyntax).OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == "Main" && m.Body is not null))
+            foreach (var main in Methods(doc, "Main(").Where(m => m.Identifier.ValueText == "Main" && m.Body is not null))
             {
                 reader.WalkRoot(doc, main.Body!.Statements, AppVariables(main.Body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()));
             }
@@ -62,7 +65,7 @@ internal sealed class MiddlewarePipeline
         // Startup.Configure(IApplicationBuilder app, ...) unless Program.cs already called into it.
         foreach (var doc in documents)
         {
-            foreach (var configure in doc.Root.DescendantNodes(n => n is not ExpressionSyntax).OfType<MethodDeclarationSyntax>())
+            foreach (var configure in Methods(doc, "Configure("))
             {
                 if (configure.Identifier.ValueText != "Configure" || configure.Body is null || reader.followed.Contains(configure)
                     || configure.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(SyntaxKind.ThisKeyword) == true)
@@ -83,6 +86,11 @@ internal sealed class MiddlewarePipeline
 
         return reader.result;
     }
+
+    private static IEnumerable<MethodDeclarationSyntax> Methods(CSharpDocument doc, string marker) =>
+        doc.File.Text.Contains(marker, StringComparison.Ordinal)
+            ? doc.Root.DescendantNodes(n => n is not ExpressionSyntax and not BlockSyntax).OfType<MethodDeclarationSyntax>()
+            : [];
 
     /// <summary>Locals that hold the app: <c>var app = builder.Build();</c> or declared as WebApplication.</summary>
     private static HashSet<string> AppVariables(IEnumerable<StatementSyntax> statements)

@@ -68,7 +68,7 @@ internal static class PolicyReader
             case "Build" when invocation.Parent is AssignmentExpressionSyntax assignment && AssignedName(assignment) is "FallbackPolicy" or "DefaultPolicy":
                 Add(w, invocation, Authorization, AssignedName(assignment) == "FallbackPolicy" ? "(fallback)" : "(default)", AuthorizationDetail(w, invocation));
                 return true;
-            case "Create" or "CreateChained" when SyntaxHelpers.Receiver(invocation)?.ToString() is "PartitionedRateLimiter"
+            case "Create" or "CreateChained" when WiringSyntax.RightmostName(SyntaxHelpers.Receiver(invocation)) == "PartitionedRateLimiter"
                 && invocation.Parent is AssignmentExpressionSyntax global && AssignedName(global) == "GlobalLimiter":
                 Add(w, invocation, RateLimit, "(global)", Join([.. PartitionKinds(invocation), .. Settings(w, invocation.ArgumentList)]));
                 return true;

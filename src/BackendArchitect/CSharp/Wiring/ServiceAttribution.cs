@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -8,66 +9,102 @@ namespace BackendArchitect.CSharp.Wiring;
 /// Which services wiring code runs in. Code in a service's own project runs in that service. Code in a
 /// shared library (an <c>AddServiceDefaults()</c> or <c>AddEventBus()</c> extension) runs in every service
 /// that calls it, directly or through other library methods, so its facts are listed once per calling
-/// service. Calls are matched by method name, without overload resolution; a library method nobody calls
-/// falls back to the library's owning service.
+/// service. Calls are matched by method name, without overload resolution, and only through methods
+/// that take a builder (IServiceCollection, WebApplication...); a library method nobody calls falls back
+/// to the library's owning service.
 /// </summary>
 internal sealed class ServiceAttribution
 {
     private const int MaxDepth = 12;
 
-    private readonly CSharpCorpus corpus;
-    private readonly HashSet<CSharpDocument> ownDocuments;
+    /// <summary>Marks a service name that waits for the callers of a library method: "\u0001Method\u0001Fallback".</summary>
+    private const char PendingMark = '\u0001';
+
     private readonly Dictionary<string, HashSet<string>> directCallers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> libraryCallers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<string>> resolved = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, string[]> resolved = new(StringComparer.Ordinal);
 
-    private ServiceAttribution(CSharpCorpus corpus, HashSet<CSharpDocument> ownDocuments)
+    /// <summary>
+    /// Builder types that startup code passes around. Only methods taking one are followed: following
+    /// every call by name would wander through the whole call graph (tests, services) and cost seconds.
+    /// </summary>
+    private static readonly FrozenSet<string> StartupTypes = FrozenSet.ToFrozenSet(
+        [
+            "IServiceCollection", "IHostApplicationBuilder", "WebApplicationBuilder", "IHostBuilder", "IWebHostBuilder", "HostApplicationBuilder",
+            "IApplicationBuilder", "WebApplication", "IEndpointRouteBuilder", "AuthenticationBuilder", "IHealthChecksBuilder", "IHttpClientBuilder",
+            "IMvcBuilder", "IMvcCoreBuilder", "AuthorizationBuilder", "IBusRegistrationConfigurator",
+        ],
+        StringComparer.Ordinal);
+
+    private static bool IsStartupMethod(MethodDeclarationSyntax method) =>
+        method.ParameterList.Parameters.Any(p => p.Type is not null && StartupTypes.Contains(SyntaxHelpers.SimpleTypeName(p.Type.ToString())));
+
+    /// <summary>The documents of the services' own projects.</summary>
+    public static HashSet<CSharpDocument> OwnDocuments(CSharpCorpus corpus) =>
+        corpus.Services.Services.SelectMany(s => corpus.Services.DocumentsOf(s.Name)).ToHashSet();
+
+    /// <summary>
+    /// The service a fact at this node runs in, or, inside a library method, a placeholder that
+    /// <see cref="Expand"/> later turns into the method's calling services.
+    /// </summary>
+    public static string ServiceOrPending(CSharpCorpus corpus, HashSet<CSharpDocument> own, CSharpDocument document, SyntaxNode node)
     {
-        this.corpus = corpus;
-        this.ownDocuments = ownDocuments;
+        var fallback = corpus.Services.ServiceOf(document);
+        return own.Contains(document) || node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method || !IsStartupMethod(method)
+            ? fallback
+            : $"{PendingMark}{method.Identifier.ValueText}{PendingMark}{fallback}";
     }
 
-    /// <summary>Indexes the calls to methods declared in the library documents among <paramref name="wiringDocuments"/>.</summary>
-    public static ServiceAttribution Build(CSharpCorpus corpus, IEnumerable<CSharpDocument> wiringDocuments)
+    /// <summary>The library methods that placeholders wait for.</summary>
+    public static IEnumerable<string> PendingMethods(IEnumerable<string> services) =>
+        services.Where(s => s.Length > 0 && s[0] == PendingMark).Select(s => s.Split(PendingMark)[1]);
+
+    /// <summary>Indexes who calls the given library methods: services' own code, or other library methods (followed in rounds).</summary>
+    public static ServiceAttribution Build(CSharpCorpus corpus, HashSet<CSharpDocument> own, IEnumerable<string> methods)
     {
-        var own = corpus.Services.Services.SelectMany(s => corpus.Services.DocumentsOf(s.Name)).ToHashSet();
-        var result = new ServiceAttribution(corpus, own);
-        var names = wiringDocuments.Where(d => !own.Contains(d))
-            .SelectMany(d => d.Root.DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax).OfType<MethodDeclarationSyntax>())
-            .Select(m => m.Identifier.ValueText)
-            .ToHashSet(StringComparer.Ordinal);
-        if (names.Count == 0 || own.Count == 0)
+        var result = new ServiceAttribution();
+        var names = methods.ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0)
         {
             return result;
         }
 
-        // Rounds: a library method that calls a wiring method is itself looked up among the callers.
+        // Callers are startup code: a service's Program/Startup (which touch Services or a builder) or a
+        // library method taking a builder. Other files are never searched again round after round.
+        var startupText = SearchValues.Create([.. StartupTypes, "Services", "services"], StringComparison.Ordinal);
+        var candidates = corpus.Documents.Where(d => d.File.Text.AsSpan().ContainsAny(startupText)).ToArray();
         var all = new HashSet<string>(names, StringComparer.Ordinal);
         for (var round = 0; round < MaxDepth && names.Count > 0; round++)
         {
-            var search = SearchValues.Create([.. names.Select(n => n + "(")], StringComparison.Ordinal);
+            // Text search, then only the syntax at each hit: walking every tree per round would be quadratic in practice.
+            var search = SearchValues.Create([.. names.SelectMany(n => new[] { n + "(", n + "<" })], StringComparison.Ordinal);
             var next = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var doc in corpus.Documents)
+            foreach (var doc in candidates)
             {
-                if (!doc.File.Text.AsSpan().ContainsAny(search))
-                {
-                    continue;
-                }
-
+                var text = doc.File.Text.AsSpan();
                 var caller = own.Contains(doc) ? corpus.Services.ServiceOf(doc) : null;
-                foreach (var call in doc.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                for (var offset = 0; offset < text.Length;)
                 {
-                    if (SyntaxHelpers.InvokedName(call) is not { } name || !names.Contains(name))
+                    var hit = text[offset..].IndexOfAny(search);
+                    if (hit < 0)
+                    {
+                        break;
+                    }
+
+                    var position = offset + hit;
+                    offset = position + 1;
+                    var token = doc.Root.FindToken(position);
+                    if (token.SpanStart != position || !names.Contains(token.ValueText) || CallOf(token) is not { } call)
                     {
                         continue;
                     }
 
+                    var name = token.ValueText;
                     if (caller is not null)
                     {
                         Add(result.directCallers, name, caller);
                     }
-                    else if (call.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method && method.Identifier.ValueText != name)
+                    else if (call.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method && method.Identifier.ValueText != name && IsStartupMethod(method))
                     {
                         Add(result.libraryCallers, name, method.Identifier.ValueText);
                         if (all.Add(method.Identifier.ValueText))
@@ -84,47 +121,61 @@ internal sealed class ServiceAttribution
         return result;
     }
 
-    /// <summary>The services a fact at this node belongs to (at least one).</summary>
-    public IReadOnlyList<string> ServicesOf(CSharpDocument document, SyntaxNode node)
+    /// <summary>The invocation whose method name is this token (<c>x.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>), or null.</summary>
+    private static InvocationExpressionSyntax? CallOf(SyntaxToken token)
     {
-        var fallback = corpus.Services.ServiceOf(document);
-        if (ownDocuments.Contains(document) || node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
+        SyntaxNode? node = token.Parent;
+        if (node is not SimpleNameSyntax)
         {
-            return [fallback];
+            return null;
         }
 
-        var services = Resolve(method.Identifier.ValueText);
-        return services.Count == 0 ? [fallback] : services;
+        if (node.Parent is MemberAccessExpressionSyntax member && member.Name == node)
+        {
+            node = member;
+        }
+
+        return node.Parent is InvocationExpressionSyntax call && call.Expression == node ? call : null;
     }
 
-    private IReadOnlyList<string> Resolve(string method)
+    /// <summary>A service name as is, or a placeholder's calling services (its fallback when nothing calls the method).</summary>
+    public IReadOnlyList<string> Expand(string service)
     {
-        lock (gate)
+        if (service.Length == 0 || service[0] != PendingMark)
         {
-            if (resolved.TryGetValue(method, out var cached))
-            {
-                return cached;
-            }
-
-            var services = new SortedSet<string>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal) { method };
-            var frontier = new List<string> { method };
-            for (var depth = 0; depth < MaxDepth && frontier.Count > 0; depth++)
-            {
-                var next = new List<string>();
-                foreach (var name in frontier)
-                {
-                    services.UnionWith(directCallers.GetValueOrDefault(name) ?? []);
-                    next.AddRange((libraryCallers.GetValueOrDefault(name) ?? []).Where(seen.Add));
-                }
-
-                frontier = next;
-            }
-
-            var result = services.ToArray();
-            resolved[method] = result;
-            return result;
+            return [service];
         }
+
+        var parts = service.Split(PendingMark);
+        var services = Resolve(parts[1]);
+        return services.Length == 0 ? [parts[2]] : services;
+    }
+
+    private string[] Resolve(string method)
+    {
+        if (resolved.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        var services = new SortedSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { method };
+        var frontier = new List<string> { method };
+        for (var depth = 0; depth < MaxDepth && frontier.Count > 0; depth++)
+        {
+            var next = new List<string>();
+            foreach (var name in frontier)
+            {
+                services.UnionWith(directCallers.GetValueOrDefault(name) ?? []);
+                next.AddRange((libraryCallers.GetValueOrDefault(name) ?? []).Where(seen.Add));
+            }
+
+            frontier = next;
+        }
+
+        var result = services.ToArray();
+        resolved[method] = result;
+        return result;
     }
 
     private static void Add(Dictionary<string, HashSet<string>> map, string key, string value)

@@ -23,12 +23,12 @@ public static class WiringReader
     {
         var documents = corpus.Documents.Where(d => d.File.Text.AsSpan().ContainsAny(Markers)).ToArray();
         var schemeExtensions = SchemeExtensions.Build(documents);
-        var attribution = ServiceAttribution.Build(corpus, documents);
+        var own = ServiceAttribution.OwnDocuments(corpus);
         var perDocument = new DocumentWiring[documents.Length];
         Parallel.For(0, documents.Length, i =>
         {
             var doc = documents[i];
-            var w = new DocumentWiring(corpus, doc, attribution, schemeExtensions);
+            var w = new DocumentWiring(corpus, doc, own, schemeExtensions);
             try
             {
                 ReadDocument(w);
@@ -41,7 +41,7 @@ public static class WiringReader
             perDocument[i] = w;
         });
 
-        var pipelineMethods = PipelineMethods.Build(corpus.Documents.Where(d => d.File.Text.Contains("Use", StringComparison.Ordinal)));
+        var pipelineMethods = PipelineMethods.Build(corpus.Documents);
         var middleware = new List<Middleware>();
         foreach (var service in corpus.Services.Services)
         {
@@ -60,15 +60,21 @@ public static class WiringReader
             diagnostics.Add(d);
         }
 
+        var pending = ServiceAttribution.PendingMethods(perDocument.SelectMany(w =>
+            w.Registrations.Select(x => x.Service).Concat(w.Schemes.Select(x => x.Service)).Concat(w.Policies.Select(x => x.Service))
+                .Concat(w.HealthChecks.Select(x => x.Service)).Concat(w.HttpClients.Select(x => x.Service))
+                .Concat(w.Channels.Select(x => x.Service)).Concat(w.Caches.Select(x => x.Service))));
+        var attribution = ServiceAttribution.Build(corpus, own, pending);
+
         return new WiringFacts(
             [.. middleware],
-            [.. perDocument.SelectMany(w => w.Registrations)],
-            [.. perDocument.SelectMany(w => w.Schemes)],
-            [.. perDocument.SelectMany(w => w.Policies)],
-            [.. perDocument.SelectMany(w => w.HealthChecks)],
-            [.. perDocument.SelectMany(w => w.HttpClients)],
-            [.. perDocument.SelectMany(w => w.Channels)],
-            [.. perDocument.SelectMany(w => w.Caches)]);
+            [.. perDocument.SelectMany(w => w.Registrations).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
+            [.. perDocument.SelectMany(w => w.Schemes).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
+            [.. perDocument.SelectMany(w => w.Policies).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
+            [.. perDocument.SelectMany(w => w.HealthChecks).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
+            [.. perDocument.SelectMany(w => w.HttpClients).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
+            [.. perDocument.SelectMany(w => w.Channels).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
+            [.. perDocument.SelectMany(w => w.Caches).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))]);
     }
 
     /// <summary>One walk over a document's tree; each call is offered to the readers until one claims it.</summary>

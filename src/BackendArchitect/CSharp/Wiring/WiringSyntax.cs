@@ -128,6 +128,17 @@ internal static class WiringSyntax
         return null;
     }
 
+    /// <summary>The rightmost simple name of a type or member access ("Redis" in <c>StackExchange.Redis</c>), without rendering text.</summary>
+    public static string? RightmostName(SyntaxNode? node) => node switch
+    {
+        SimpleNameSyntax s => s.Identifier.ValueText,
+        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+        NullableTypeSyntax n => RightmostName(n.ElementType),
+        _ => null,
+    };
+
     public static ExpressionSyntax? Unwrap(ExpressionSyntax? expression)
     {
         while (true)
