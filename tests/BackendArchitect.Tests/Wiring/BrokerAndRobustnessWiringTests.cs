@@ -27,8 +27,9 @@ public sealed class BrokerAndRobustnessWiringTests
     }
 
     [Fact]
-    public void Redis_connection_output_cache_policies_and_global_limiter_are_read()
+    public void Redis_connection_output_cache_policies_and_global_limiter_are_read_and_app_host_resources_are_not()
     {
+        Assert.Empty(Brokers.Value.HealthChecks);
         SetDiff.AssertSame(
             [
                 "Events.Api Redis: ConnectionMultiplexer; config:Redis:Configuration Program.cs:21",

@@ -80,7 +80,7 @@ internal static class DiRegistrations
         {
             if (args.Count > 0)
             {
-                w.Warn(invocation, "DI registration without a visible service type; not listed");
+                w.Warn(invocation, "DI registration without a visible service type; not listed", DiagnosticSeverity.Info);
             }
 
             return;

@@ -32,6 +32,6 @@ internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument documen
 
     public int Line(InvocationExpressionSyntax invocation) => WiringSyntax.NameLine(Document, invocation);
 
-    public void Warn(InvocationExpressionSyntax invocation, string message) =>
-        Diagnostics.Add(new Diagnostic(Document.Path, Line(invocation), message));
+    public void Warn(InvocationExpressionSyntax invocation, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        Diagnostics.Add(new Diagnostic(Document.Path, Line(invocation), message, severity));
 }
