@@ -66,6 +66,20 @@ public sealed class StartupAndExtensionWiringTests
     }
 
     [Fact]
+    public void App_built_inside_try_is_found_and_host_builder_uses_branches_and_map_calls_are_not_middleware()
+    {
+        var model = ScanEngine.Scan(Paths.Fixture("wiring", "top-level-try"));
+
+        Assert.Equal(
+            [
+                "1 UseSerilogRequestLogging Program.cs:13",
+                "2 UseWhen Program.cs:16",
+                "3 UseExceptionHandler Program.cs:19",
+            ],
+            WiringText.Middleware(model, "top-level-try"));
+    }
+
+    [Fact]
     public void Extension_methods_and_static_helpers_taking_the_app_are_followed_in_place()
     {
         Assert.Equal(

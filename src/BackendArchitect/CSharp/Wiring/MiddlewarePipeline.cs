@@ -58,7 +58,7 @@ internal sealed class MiddlewarePipeline
 
             foreach (var main in Methods(doc, "Main(").Where(m => m.Identifier.ValueText == "Main" && m.Body is not null))
             {
-                reader.WalkRoot(doc, main.Body!.Statements, AppVariables(main.Body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()));
+                reader.WalkRoot(doc, main.Body!.Statements, AppVariables(main.Body.Statements));
             }
         }
 
@@ -95,8 +95,11 @@ internal sealed class MiddlewarePipeline
     /// <summary>Locals that hold the app: <c>var app = builder.Build();</c> or declared as WebApplication.</summary>
     private static HashSet<string> AppVariables(IEnumerable<StatementSyntax> statements)
     {
+        // The app is often built inside try { ... } (Serilog's bootstrap logger pattern).
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var local in statements.OfType<LocalDeclarationStatementSyntax>())
+        var locals = statements.SelectMany(s => s.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax))
+            .OfType<LocalDeclarationStatementSyntax>();
+        foreach (var local in locals)
         {
             var typed = !local.Declaration.Type.IsVar && PipelineMethods.AppTypes.Contains(SyntaxHelpers.SimpleTypeName(local.Declaration.Type.ToString()));
             foreach (var v in local.Declaration.Variables)
