@@ -10,7 +10,7 @@ public sealed class BrokerAndRobustnessWiringTests
     private static readonly Lazy<SystemModel> Brokers = new(() => ScanEngine.Scan(Paths.Fixture("wiring", "brokers")));
 
     [Fact]
-    public void Broker_clients_are_listed_by_technology_and_look_alike_types_are_not()
+    public void Broker_clients_and_constant_or_configured_topics_are_listed_by_technology_and_look_alike_types_are_not()
     {
         SetDiff.AssertSame(
             [
@@ -18,6 +18,9 @@ public sealed class BrokerAndRobustnessWiringTests
                 "Events.Api RabbitMQ: Wolverine Program.cs:16",
                 "Events.Api Kafka: producer Messaging/KafkaPublisher.cs:11",
                 "Events.Api Kafka: consumer Messaging/KafkaPublisher.cs:19",
+                "Events.Api Kafka: subscribe orders Messaging/KafkaPublisher.cs:20",
+                "Events.Api Kafka: produce orders.placed Messaging/KafkaPublisher.cs:28",
+                "Events.Api Kafka: produce config:Kafka:AuditTopic Messaging/KafkaPublisher.cs:31",
                 "Events.Api NServiceBus: endpoint Events.Notifications Messaging/NotificationEndpoint.cs:7",
                 "Events.Api RabbitMQ: RabbitMQ.Client; host: rabbitmq Messaging/RabbitConnection.cs:7",
                 "Events.Api Azure Service Bus: ServiceBusClient; env:AUDIT_BUS Messaging/RabbitConnection.cs:12",

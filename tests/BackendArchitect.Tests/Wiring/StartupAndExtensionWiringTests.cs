@@ -126,11 +126,14 @@ public sealed class StartupAndExtensionWiringTests
             WiringText.HttpClients(Split.Value),
             "HttpClients");
         SetDiff.AssertSame(
-            ["Orders.Api RabbitMQ: MassTransit; consumers: OrderSubmittedConsumer, PaymentCompletedConsumer; host: config:RabbitMq:Host src/Orders.Infrastructure/DependencyInjection.cs:28"],
+            [
+                "Orders.Api RabbitMQ: MassTransit; consumers: OrderSubmittedConsumer, PaymentCompletedConsumer; host: config:RabbitMq:Host src/Orders.Infrastructure/DependencyInjection.cs:28",
+                "Orders.Api RabbitMQ: MassTransit receive endpoint order-submitted src/Orders.Infrastructure/DependencyInjection.cs:31",
+            ],
             WiringText.Channels(Split.Value),
             "Message channels");
         SetDiff.AssertSame(
-            ["Orders.Api AddDbContextCheck (OrdersDbContext) src/Orders.Infrastructure/DependencyInjection.cs:35"],
+            ["Orders.Api AddDbContextCheck (OrdersDbContext) src/Orders.Infrastructure/DependencyInjection.cs:36"],
             WiringText.HealthChecks(Split.Value).Where(h => h.Contains("Orders.Infrastructure", StringComparison.Ordinal)).ToArray(),
             "Health checks");
     }
@@ -143,7 +146,7 @@ public sealed class StartupAndExtensionWiringTests
                 "Billing.Api self (-) src/Shared.Defaults/ServiceDefaults.cs:16",
                 "Billing.Api /health (endpoint) src/Shared.Defaults/ServiceDefaults.cs:22",
                 "Orders.Api self (-) src/Shared.Defaults/ServiceDefaults.cs:16",
-                "Orders.Api AddDbContextCheck (OrdersDbContext) src/Orders.Infrastructure/DependencyInjection.cs:35",
+                "Orders.Api AddDbContextCheck (OrdersDbContext) src/Orders.Infrastructure/DependencyInjection.cs:36",
             ],
             WiringText.HealthChecks(Split.Value),
             "Health checks");

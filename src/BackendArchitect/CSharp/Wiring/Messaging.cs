@@ -58,8 +58,34 @@ internal static class Messaging
         ["EndpointConfiguration"] = ("NServiceBus", "endpoint", "NServiceBus"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Calls that name a topic, queue or exchange: method, technology, the text a file must mention, what it does, the argument that names it.</summary>
+    private static readonly FrozenDictionary<string, (string Technology, string Marker, string Action, string Parameter)> Destinations =
+        new Dictionary<string, (string, string, string, string)>
+        {
+            ["ProduceAsync"] = (Kafka, "Confluent.Kafka", "produce", "topic"),
+            ["Produce"] = (Kafka, "Confluent.Kafka", "produce", "topic"),
+            ["Subscribe"] = (Kafka, "Confluent.Kafka", "subscribe", "topic"),
+            ["CreateSender"] = (ServiceBus, "ServiceBus", "send", "queueOrTopicName"),
+            ["CreateReceiver"] = (ServiceBus, "ServiceBus", "receive", "queueName"),
+            ["CreateProcessor"] = (ServiceBus, "ServiceBus", "process", "queueName"),
+            ["QueueDeclare"] = (RabbitMq, "RabbitMQ.Client", "queue", "queue"),
+            ["QueueDeclareAsync"] = (RabbitMq, "RabbitMQ.Client", "queue", "queue"),
+            ["ExchangeDeclare"] = (RabbitMq, "RabbitMQ.Client", "exchange", "exchange"),
+            ["ExchangeDeclareAsync"] = (RabbitMq, "RabbitMQ.Client", "exchange", "exchange"),
+            ["BasicPublish"] = (RabbitMq, "RabbitMQ.Client", "publish", "exchange"),
+            ["BasicPublishAsync"] = (RabbitMq, "RabbitMQ.Client", "publish", "exchange"),
+            ["BasicConsume"] = (RabbitMq, "RabbitMQ.Client", "consume", "queue"),
+            ["BasicConsumeAsync"] = (RabbitMq, "RabbitMQ.Client", "consume", "queue"),
+            ["ReceiveEndpoint"] = ("MassTransit", "MassTransit", "receive endpoint", "queueName"),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
     public static bool Read(DocumentWiring w, InvocationExpressionSyntax invocation, string name)
     {
+        if (Destinations.TryGetValue(name, out var destination))
+        {
+            return ReadDestination(w, invocation, destination);
+        }
+
         switch (name)
         {
             case "AddMassTransit":
@@ -101,6 +127,43 @@ internal static class Messaging
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A named topic, queue or exchange, listed only when its name is a constant or a configuration key:
+    /// <c>producer.ProduceAsync("orders", ...)</c> gives Kafka "produce orders".
+    /// </summary>
+    private static bool ReadDestination(DocumentWiring w, InvocationExpressionSyntax invocation, (string Technology, string Marker, string Action, string Parameter) d)
+    {
+        if (!w.Document.File.Text.Contains(d.Marker, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var argument = WiringSyntax.Named(invocation, d.Parameter) ?? WiringSyntax.Positional(invocation).FirstOrDefault();
+        if (argument is ImplicitArrayCreationExpressionSyntax or ArrayCreationExpressionSyntax or CollectionExpressionSyntax)
+        {
+            argument = argument.DescendantNodes().OfType<ExpressionSyntax>().FirstOrDefault(e => w.Constants.Evaluate(e) is not null);
+        }
+
+        if (WiringSyntax.Value(argument, w.Constants) is not { Length: > 0 } destination)
+        {
+            return false;
+        }
+
+        var technology = d.Technology;
+        var action = d.Action;
+        if (technology == "MassTransit")
+        {
+            var transport = invocation.Ancestors().OfType<InvocationExpressionSyntax>()
+                .Select(SyntaxHelpers.InvokedName)
+                .FirstOrDefault(n => n is not null && MassTransitTransports.ContainsKey(n));
+            technology = transport is null ? technology : MassTransitTransports[transport];
+            action = "MassTransit " + action;
+        }
+
+        Add(w, invocation, technology, $"{action} {destination}");
+        return true;
     }
 
     /// <summary>A broker client created directly: <c>new ConnectionFactory { HostName = "rabbit" }</c>, <c>new ProducerBuilder&lt;K, V&gt;(config)</c>.</summary>
