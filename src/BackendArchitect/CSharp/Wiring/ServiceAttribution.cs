@@ -72,50 +72,70 @@ internal sealed class ServiceAttribution
         // Callers are startup code: a service's Program/Startup (which touch Services or a builder) or a
         // library method taking a builder. Other files are never searched again round after round.
         var startupText = SearchValues.Create([.. StartupTypes, "Services", "services"], StringComparison.Ordinal);
-        var candidates = corpus.Documents.Where(d => d.File.Text.AsSpan().ContainsAny(startupText)).ToArray();
+        var candidates = WiringReader.Filter(corpus.Documents, startupText);
         var all = new HashSet<string>(names, StringComparer.Ordinal);
         for (var round = 0; round < MaxDepth && names.Count > 0; round++)
         {
             // Text search, then only the syntax at each hit: walking every tree per round would be quadratic in practice.
             var search = SearchValues.Create([.. names.SelectMany(n => new[] { n + "(", n + "<" })], StringComparison.Ordinal);
+            var hits = new List<(string Name, string? Service, string? Method)>[candidates.Length];
+            var current = names;
+            Parallel.For(0, candidates.Length, i => hits[i] = Calls(corpus, own, candidates[i], current, search));
+
             var next = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var doc in candidates)
+            foreach (var (name, service, method) in hits.SelectMany(h => h))
             {
-                var text = doc.File.Text.AsSpan();
-                var caller = own.Contains(doc) ? corpus.Services.ServiceOf(doc) : null;
-                for (var offset = 0; offset < text.Length;)
+                if (service is not null)
                 {
-                    var hit = text[offset..].IndexOfAny(search);
-                    if (hit < 0)
+                    Add(result.directCallers, name, service);
+                }
+                else if (method is not null)
+                {
+                    Add(result.libraryCallers, name, method);
+                    if (all.Add(method))
                     {
-                        break;
-                    }
-
-                    var position = offset + hit;
-                    offset = position + 1;
-                    var token = doc.Root.FindToken(position);
-                    if (token.SpanStart != position || !names.Contains(token.ValueText) || CallOf(token) is not { } call)
-                    {
-                        continue;
-                    }
-
-                    var name = token.ValueText;
-                    if (caller is not null)
-                    {
-                        Add(result.directCallers, name, caller);
-                    }
-                    else if (call.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method && method.Identifier.ValueText != name && IsStartupMethod(method))
-                    {
-                        Add(result.libraryCallers, name, method.Identifier.ValueText);
-                        if (all.Add(method.Identifier.ValueText))
-                        {
-                            next.Add(method.Identifier.ValueText);
-                        }
+                        next.Add(method);
                     }
                 }
             }
 
             names = next;
+        }
+
+        return result;
+    }
+
+    /// <summary>The calls in one file to any of the names: by a service's own code (Service) or from a library startup method (Method).</summary>
+    private static List<(string Name, string? Service, string? Method)> Calls(
+        CSharpCorpus corpus, HashSet<CSharpDocument> own, CSharpDocument doc, HashSet<string> names, SearchValues<string> search)
+    {
+        var result = new List<(string, string?, string?)>();
+        var text = doc.File.Text.AsSpan();
+        var service = own.Contains(doc) ? corpus.Services.ServiceOf(doc) : null;
+        for (var offset = 0; offset < text.Length;)
+        {
+            var hit = text[offset..].IndexOfAny(search);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            var position = offset + hit;
+            offset = position + 1;
+            var token = doc.Root.FindToken(position);
+            if (token.SpanStart != position || !names.Contains(token.ValueText) || CallOf(token) is not { } call)
+            {
+                continue;
+            }
+
+            if (service is not null)
+            {
+                result.Add((token.ValueText, service, null));
+            }
+            else if (call.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method && method.Identifier.ValueText != token.ValueText && IsStartupMethod(method))
+            {
+                result.Add((token.ValueText, null, method.Identifier.ValueText));
+            }
         }
 
         return result;

@@ -21,7 +21,7 @@ public static class WiringReader
 
     public static WiringFacts Read(CSharpCorpus corpus, ICollection<Diagnostic> diagnostics)
     {
-        var documents = corpus.Documents.Where(d => d.File.Text.AsSpan().ContainsAny(Markers)).ToArray();
+        var documents = Filter(corpus.Documents, Markers);
         var schemeExtensions = SchemeExtensions.Build(documents);
         var own = ServiceAttribution.OwnDocuments(corpus);
         var perDocument = new DocumentWiring[documents.Length];
@@ -75,6 +75,14 @@ public static class WiringReader
             [.. perDocument.SelectMany(w => w.HttpClients).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
             [.. perDocument.SelectMany(w => w.Channels).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
             [.. perDocument.SelectMany(w => w.Caches).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))]);
+    }
+
+    /// <summary>The documents whose text contains any of the strings, in corpus order; searched in parallel.</summary>
+    internal static CSharpDocument[] Filter(IReadOnlyList<CSharpDocument> documents, SearchValues<string> markers)
+    {
+        var keep = new bool[documents.Count];
+        Parallel.For(0, documents.Count, i => keep[i] = documents[i].File.Text.AsSpan().ContainsAny(markers));
+        return documents.Where((_, i) => keep[i]).ToArray();
     }
 
     /// <summary>One walk over a document's tree; each call is offered to the readers until one claims it.</summary>
