@@ -55,7 +55,7 @@ public sealed class BrokerAndRobustnessWiringTests
     }
 
     [Fact]
-    public void Identity_cookies_package_handlers_and_custom_schemes_with_composed_constant_names_are_listed()
+    public void Identity_cookies_package_handlers_and_custom_schemes_are_listed_but_not_calls_after_the_chain_leaves_the_builder()
     {
         var model = ScanEngine.Scan(Paths.Fixture("wiring", "identity-host"));
 
@@ -68,6 +68,7 @@ public sealed class BrokerAndRobustnessWiringTests
                 "identity-host Google Google Program.cs:5",
                 "identity-host TenantHeader TenantHeaderHandler Program.cs:6",
                 "identity-host ApiKeyInHeader ApiKeyInHeader Program.cs:7",
+                "identity-host OpenIdConnect MicrosoftIdentityWebApp WebApp.cs:9",
             ],
             WiringText.Schemes(model),
             "Authentication schemes");

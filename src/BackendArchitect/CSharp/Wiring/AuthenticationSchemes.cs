@@ -107,7 +107,7 @@ internal static class AuthenticationSchemes
 
         // A handler from a package that is added on AddAuthentication(...): named after its method.
         if (w.MentionsAuthentication && name.StartsWith("Add", StringComparison.Ordinal) && name.Length > 3 && !w.SchemeExtensions.IsDeclared(name)
-            && WiringSyntax.IsOnBuilder(invocation, AuthenticationChain, AuthenticationBuilderTypes))
+            && OnAuthenticationBuilder(invocation))
         {
             var handler = name[3..];
             var first = WiringSyntax.Positional(invocation).FirstOrDefault();
@@ -116,6 +116,30 @@ internal static class AuthenticationSchemes
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when only scheme-adding calls sit between this call and AddAuthentication (or an AuthenticationBuilder
+    /// variable). After <c>.AddMicrosoftIdentityWebApi(...).EnableTokenAcquisitionToCallDownstreamApi()</c> the
+    /// chain has left the AuthenticationBuilder, so <c>.AddInMemoryTokenCaches()</c> is no scheme.
+    /// </summary>
+    private static bool OnAuthenticationBuilder(InvocationExpressionSyntax invocation)
+    {
+        foreach (var call in WiringSyntax.ReceiverCalls(invocation))
+        {
+            var name = SyntaxHelpers.InvokedName(call);
+            if (name == "AddAuthentication")
+            {
+                return true;
+            }
+
+            if (name is null || !name.StartsWith("Add", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return WiringSyntax.IsOnBuilder(invocation, AuthenticationChain, AuthenticationBuilderTypes);
     }
 
     private static void ReadKnown(DocumentWiring w, InvocationExpressionSyntax invocation, string method, string handler, string? defaultName)
@@ -183,6 +207,4 @@ internal static class AuthenticationSchemes
         handler = known.Handler.Length > 0 ? known.Handler : typeArgs.Count == 2 ? SyntaxHelpers.SimpleTypeName(typeArgs[1].ToString()) : "Custom";
         return true;
     }
-
-    public static string? DefaultNameOf(string name) => Known.TryGetValue(name, out var known) ? known.DefaultName : null;
 }

@@ -14,8 +14,6 @@ internal sealed class SchemeExtensions
     private readonly Dictionary<string, List<DeferredScheme>> deferred = new(StringComparer.Ordinal);
     private readonly HashSet<string> declared = new(StringComparer.Ordinal);
 
-    public static SchemeExtensions Empty { get; } = new();
-
     public static SchemeExtensions Build(IEnumerable<CSharpDocument> documents)
     {
         var result = new SchemeExtensions();

@@ -167,8 +167,6 @@ internal static class WiringSyntax
     public static ExpressionSyntax? Named(InvocationExpressionSyntax invocation, string name) =>
         invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name)?.Expression;
 
-    public static bool IsFunction(ExpressionSyntax? expression) => expression is AnonymousFunctionExpressionSyntax;
-
     /// <summary>The first lambda among the arguments.</summary>
     public static AnonymousFunctionExpressionSyntax? FirstLambda(InvocationExpressionSyntax invocation) =>
         invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<AnonymousFunctionExpressionSyntax>().FirstOrDefault();
