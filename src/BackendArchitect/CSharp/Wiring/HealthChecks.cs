@@ -35,8 +35,9 @@ internal static class HealthChecks
 
         // Package checks (AddNpgSql, AddRedis, AddUrlGroup...) only count on a health checks builder:
         // the same names add resources in Aspire app hosts. Their first argument is usually a
-        // connection string, so only an explicit `name:` names them.
-        if (w.MentionsHealthChecks && name.StartsWith("Add", StringComparison.Ordinal) && name.Length > 3 && WiringSyntax.IsOnBuilder(invocation, Chain, BuilderTypes))
+        // connection string, so only an explicit `name:` names them. Publishers push results; they check nothing.
+        if (w.MentionsHealthChecks && name.StartsWith("Add", StringComparison.Ordinal) && name.Length > 3
+            && !name.EndsWith("Publisher", StringComparison.Ordinal) && WiringSyntax.IsOnBuilder(invocation, Chain, BuilderTypes))
         {
             Add(w, invocation, NameOf(w, invocation, "name", positionalFirst: false) ?? name, name[3..]);
             return true;
