@@ -80,6 +80,21 @@ public sealed class StartupAndExtensionWiringTests
     }
 
     [Fact]
+    public void Web_host_configure_lambda_is_a_pipeline_root()
+    {
+        var model = ScanEngine.Scan(Paths.Fixture("wiring", "webhost-configure"));
+
+        Assert.Equal(
+            [
+                "1 UseForwardedHeaders Program.cs:12",
+                "2 UseDeveloperExceptionPage Program.cs:15 if Environment.GetEnvironmentVariable(\"GATEWAY_DEBUG\") == \"1\"",
+                "3 UseRouting Program.cs:18",
+                "4 UseEndpoints Program.cs:19",
+            ],
+            WiringText.Middleware(model, "webhost-configure"));
+    }
+
+    [Fact]
     public void Extension_methods_and_static_helpers_taking_the_app_are_followed_in_place()
     {
         Assert.Equal(

@@ -84,6 +84,23 @@ internal sealed class MiddlewarePipeline
             }
         }
 
+        // Hosts without a Startup class: webBuilder.Configure(app => { app.UseRouting(); ... }).
+        foreach (var doc in documents.Where(d => d.File.Text.Contains("WebHost", StringComparison.Ordinal) && d.File.Text.Contains(".Configure(", StringComparison.Ordinal)))
+        {
+            foreach (var call in doc.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (SyntaxHelpers.InvokedName(call) == "Configure" && SyntaxHelpers.TypeArguments(call).Count == 0
+                    && call.ArgumentList.Arguments is [{ Expression: SimpleLambdaExpressionSyntax lambda }])
+                {
+                    reader.WalkRoot(doc, lambda.Block?.Statements ?? [], [lambda.Parameter.Identifier.ValueText]);
+                    if (lambda.ExpressionBody is { } expression)
+                    {
+                        reader.VisitCalls(expression, new Frame(doc, [lambda.Parameter.Identifier.ValueText], []));
+                    }
+                }
+            }
+        }
+
         return reader.result;
     }
 
