@@ -192,7 +192,7 @@ internal static class AuthenticationSchemes
     }
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string scheme, string handler) =>
-        w.Schemes.AddRange(w.ServicesOf(invocation).Select(s => new AuthenticationScheme(s, scheme, handler, w.Document.Path, w.Line(invocation))));
+        w.Schemes.Add(new AuthenticationScheme(w.ServiceOf(invocation), scheme, handler, w.Document.Path, w.Line(invocation)));
 
     /// <summary>True for a method name that adds a scheme with a required or defaulted name argument.</summary>
     public static bool TryHandler(string name, InvocationExpressionSyntax invocation, out string handler)

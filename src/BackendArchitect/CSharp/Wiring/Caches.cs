@@ -88,5 +88,5 @@ internal static class Caches
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : a + "; " + b;
 
     private static void Add(DocumentWiring w, SyntaxNode node, string technology, string? detail) =>
-        w.Caches.AddRange(w.ServicesOf(node).Select(s => new Cache(s, technology, detail, w.Document.Path, w.Document.LineOf(node is InvocationExpressionSyntax i ? WiringSyntax.NameNode(i) : node))));
+        w.Caches.Add(new Cache(w.ServiceOf(node), technology, detail, w.Document.Path, w.Document.LineOf(node is InvocationExpressionSyntax i ? WiringSyntax.NameNode(i) : node)));
 }

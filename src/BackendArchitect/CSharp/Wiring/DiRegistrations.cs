@@ -91,5 +91,5 @@ internal static class DiRegistrations
     }
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string lifetime, string serviceType, string? implementation) =>
-        w.Registrations.AddRange(w.ServicesOf(invocation).Select(s => new Registration(s, lifetime, serviceType, implementation, w.Document.Path, w.Line(invocation))));
+        w.Registrations.Add(new Registration(w.ServiceOf(invocation), lifetime, serviceType, implementation, w.Document.Path, w.Line(invocation)));
 }

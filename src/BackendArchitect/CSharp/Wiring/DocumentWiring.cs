@@ -28,7 +28,13 @@ internal sealed class DocumentWiring(CSharpCorpus corpus, CSharpDocument documen
     public List<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>The service the code at a node runs in; inside a shared library, a placeholder resolved once all callers are known.</summary>
-    public IReadOnlyList<string> ServicesOf(SyntaxNode node) => [ServiceAttribution.ServiceOrPending(Corpus, ownDocuments, Document, node)];
+    public string ServiceOf(SyntaxNode node) => ServiceAttribution.ServiceOrPending(Corpus, ownDocuments, Document, node);
+
+    /// <summary>The service names of every fact found (placeholders included).</summary>
+    public IEnumerable<string> Services() =>
+        Registrations.Select(x => x.Service).Concat(Schemes.Select(x => x.Service)).Concat(Policies.Select(x => x.Service))
+            .Concat(HealthChecks.Select(x => x.Service)).Concat(HttpClients.Select(x => x.Service))
+            .Concat(Channels.Select(x => x.Service)).Concat(Caches.Select(x => x.Service));
 
     public int Line(InvocationExpressionSyntax invocation) => WiringSyntax.NameLine(Document, invocation);
 

@@ -54,5 +54,5 @@ internal static class HealthChecks
     }
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string name, string? detail) =>
-        w.HealthChecks.AddRange(w.ServicesOf(invocation).Select(s => new HealthCheck(s, name, detail, w.Document.Path, w.Line(invocation))));
+        w.HealthChecks.Add(new HealthCheck(w.ServiceOf(invocation), name, detail, w.Document.Path, w.Line(invocation)));
 }

@@ -69,7 +69,7 @@ internal static class HttpClients
             }
         }
 
-        w.HttpClients.AddRange(w.ServicesOf(invocation).Select(s => new HttpDependency(s, clientName, kind, clientType, baseAddress, w.Document.Path, w.Line(invocation), handlers)));
+        w.HttpClients.Add(new HttpDependency(w.ServiceOf(invocation), clientName, kind, clientType, baseAddress, w.Document.Path, w.Line(invocation), handlers));
         return true;
     }
 

@@ -197,7 +197,7 @@ internal static class Messaging
             detail = Join(detail, WiringSyntax.ConfigKey(first, w.Constants));
         }
 
-        w.Channels.AddRange(w.ServicesOf(creation).Select(s => new MessageChannel(s, client.Technology, detail, w.Document.Path, w.Document.LineOf(creation))));
+        w.Channels.Add(new MessageChannel(w.ServiceOf(creation), client.Technology, detail, w.Document.Path, w.Document.LineOf(creation)));
     }
 
     private static void ReadMassTransit(DocumentWiring w, InvocationExpressionSyntax invocation)
@@ -284,5 +284,5 @@ internal static class Messaging
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : a + "; " + b;
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string technology, string? detail) =>
-        w.Channels.AddRange(w.ServicesOf(invocation).Select(s => new MessageChannel(s, technology, detail, w.Document.Path, w.Line(invocation))));
+        w.Channels.Add(new MessageChannel(w.ServiceOf(invocation), technology, detail, w.Document.Path, w.Line(invocation)));
 }

@@ -243,5 +243,5 @@ internal static class PolicyReader
     }
 
     private static void Add(DocumentWiring w, InvocationExpressionSyntax invocation, string kind, string name, string? detail) =>
-        w.Policies.AddRange(w.ServicesOf(invocation).Select(s => new NamedPolicy(s, kind, name, detail, w.Document.Path, w.Line(invocation))));
+        w.Policies.Add(new NamedPolicy(w.ServiceOf(invocation), kind, name, detail, w.Document.Path, w.Line(invocation)));
 }

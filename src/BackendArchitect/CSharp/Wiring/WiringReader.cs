@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using BackendArchitect.Model;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -60,21 +61,20 @@ public static class WiringReader
             diagnostics.Add(d);
         }
 
-        var pending = ServiceAttribution.PendingMethods(perDocument.SelectMany(w =>
-            w.Registrations.Select(x => x.Service).Concat(w.Schemes.Select(x => x.Service)).Concat(w.Policies.Select(x => x.Service))
-                .Concat(w.HealthChecks.Select(x => x.Service)).Concat(w.HttpClients.Select(x => x.Service))
-                .Concat(w.Channels.Select(x => x.Service)).Concat(w.Caches.Select(x => x.Service))));
+        var pending = ServiceAttribution.PendingMethods(perDocument.SelectMany(w => w.Services()));
         var attribution = ServiceAttribution.Build(corpus, own, pending);
+        ImmutableArray<T> Attributed<T>(Func<DocumentWiring, List<T>> facts, Func<T, string> service, Func<T, string, T> withService) =>
+            [.. perDocument.SelectMany(facts).SelectMany(x => attribution.Expand(service(x)).Select(s => withService(x, s)))];
 
         return new WiringFacts(
             [.. middleware],
-            [.. perDocument.SelectMany(w => w.Registrations).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
-            [.. perDocument.SelectMany(w => w.Schemes).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
-            [.. perDocument.SelectMany(w => w.Policies).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
-            [.. perDocument.SelectMany(w => w.HealthChecks).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
-            [.. perDocument.SelectMany(w => w.HttpClients).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
-            [.. perDocument.SelectMany(w => w.Channels).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))],
-            [.. perDocument.SelectMany(w => w.Caches).SelectMany(x => attribution.Expand(x.Service).Select(s => x with { Service = s }))]);
+            Attributed(w => w.Registrations, x => x.Service, (x, s) => x with { Service = s }),
+            Attributed(w => w.Schemes, x => x.Service, (x, s) => x with { Service = s }),
+            Attributed(w => w.Policies, x => x.Service, (x, s) => x with { Service = s }),
+            Attributed(w => w.HealthChecks, x => x.Service, (x, s) => x with { Service = s }),
+            Attributed(w => w.HttpClients, x => x.Service, (x, s) => x with { Service = s }),
+            Attributed(w => w.Channels, x => x.Service, (x, s) => x with { Service = s }),
+            Attributed(w => w.Caches, x => x.Service, (x, s) => x with { Service = s }));
     }
 
     /// <summary>The documents whose text contains any of the strings, in corpus order; searched in parallel.</summary>
