@@ -22,6 +22,12 @@ internal sealed partial class MinimalRouteWalker
         }
 
         var written = MinimalAuthReader.Shorten(expression.ToString());
+        if (MinimalReflectionGroups.IsDispatcher(corpus, expression))
+        {
+            // The reflection dispatcher's own prefix is resolved per group type, where it is used.
+            return written;
+        }
+
         diagnostics.Add(new Diagnostic(context.Document.Path, context.Document.LineOf(expression), $"route '{written}' is not a constant; reported as written"));
         return written;
     }

@@ -89,7 +89,9 @@ internal sealed partial class MinimalRouteWalker
             return;
         }
 
-        if (mapping.Parameters.Any(p => p.Type is { } t && SyntaxHelpers.SimpleTypeName(t.ToString()) == "RouteGroupBuilder"))
+        var root = MinimalGroup.NewRoot();
+        var reflected = MinimalReflectionGroups.GroupFor(mapping, root, corpus, auth);
+        if (reflected is null && mapping.Parameters.Any(p => p.Type is { } t && SyntaxHelpers.SimpleTypeName(t.ToString()) == "RouteGroupBuilder"))
         {
             diagnostics.Add(new Diagnostic(
                 mapping.Document.Path,
@@ -98,8 +100,7 @@ internal sealed partial class MinimalRouteWalker
                 DiagnosticSeverity.Info));
         }
 
-        var root = MinimalGroup.NewRoot();
-        var group = MinimalModules.GroupFor(mapping, root, corpus.Constants, auth);
+        var group = reflected ?? MinimalModules.GroupFor(mapping, root, corpus.Constants, auth);
         var env = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var parameter in mapping.Parameters.Where(p => IsBuilderParameter(p, includeApplicationBuilder: true)))
         {
