@@ -8,12 +8,15 @@ namespace BackendArchitect.Cli.Rendering;
 /// <summary>
 /// The readable terminal summary of a scan: header, services, endpoints with colour-coded auth,
 /// data model, dependencies and a short diagnostics list. Plain mode (for --output) writes no
-/// colour, no ANSI escapes and ASCII borders, 120 columns wide.
+/// colour, no ANSI escapes and ASCII borders, 160 columns wide (wide enough that routes and handlers rarely wrap).
 /// </summary>
 public static class TableRenderer
 {
     /// <summary>How many diagnostics are listed; the rest are counted.</summary>
     public const int DiagnosticsShown = 10;
+
+    /// <summary>The width of plain output (files, pipes, CI logs).</summary>
+    public const int PlainWidth = 160;
 
     public static void Render(SystemModel model, TextWriter writer, bool plain = false)
     {
@@ -26,7 +29,7 @@ public static class TableRenderer
         });
         if (plain)
         {
-            console.Profile.Width = 120;
+            console.Profile.Width = PlainWidth;
         }
 
         Render(model, console, plain);
@@ -88,18 +91,23 @@ public static class TableRenderer
         var showService = m.Endpoints.Select(e => e.Service).Distinct().Skip(1).Any();
         var anonymousWrites = AuthText.AnonymousWrites(m).Count();
         string[] columns = showService
-            ? ["Service", "Method", "Route", "Auth", "Policies/Roles", "Handler", "Source"]
-            : ["Method", "Route", "Auth", "Policies/Roles", "Handler", "Source"];
+            ? ["Service", "Method", "Route", "Auth", "Handler", "Source"]
+            : ["Method", "Route", "Auth", "Handler", "Source"];
         var table = NewTable($"Endpoints ({N(m.Endpoints.Length)}, {Counts.Of(anonymousWrites, "anonymous write")})", border, columns);
         for (var i = 0; i < columns.Length; i++)
         {
-            table.Columns[i].NoWrap = columns[i] is "Method" or "Auth";
+            // Routes and sources are read as one token; wrapping them mid-word makes them unreadable.
+            table.Columns[i].NoWrap = columns[i] is "Method" or "Route" or "Source";
         }
 
         foreach (var e in m.Endpoints)
         {
-            var source = e.Condition is null ? $"{e.File}:{e.Line}" : $"{e.File}:{e.Line} (when {e.Condition})";
-            string[] cells = [E(e.Method), E(e.Route), AuthMarkup(e), E(AuthText.Detail(e.Auth)), E(e.Handler), E(source)];
+            // The file name is enough on a terminal; JSON and Markdown carry the full path.
+            var file = e.File[(e.File.LastIndexOf('/') + 1)..];
+            var source = e.Condition is null ? $"{file}:{e.Line}" : $"{file}:{e.Line} (when {e.Condition})";
+            var detail = AuthText.Detail(e.Auth);
+            var auth = detail.Length == 0 ? AuthMarkup(e) : $"{AuthMarkup(e)} {E(detail)}";
+            string[] cells = [E(e.Method), E(e.Route), auth, E(e.Handler), E(source)];
             table.AddRow(showService ? [E(e.Service), .. cells] : cells);
         }
 

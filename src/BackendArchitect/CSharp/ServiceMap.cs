@@ -24,7 +24,14 @@ public sealed class ServiceMap(
             return name;
         }
 
-        return Services.Count == 1 ? Services[0].Name : document.Project?.Name ?? FallbackName;
+        // Loose files with no project belong to the only service there is; a project that no
+        // service references (a worker, a tool) keeps its own name.
+        if (document.Project is not null)
+        {
+            return document.Project.Name;
+        }
+
+        return Services.Count == 1 ? Services[0].Name : FallbackName;
     }
 
     /// <summary>The documents of a service's own project (where its host is built and wired).</summary>

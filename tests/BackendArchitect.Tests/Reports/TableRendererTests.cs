@@ -20,9 +20,9 @@ public sealed class TableRendererTests
     }
 
     [Fact]
-    public void Plain_output_fits_in_120_columns()
+    public void Plain_output_fits_in_the_plain_width()
     {
-        Assert.All(Plain().Split('\n'), line => Assert.True(line.Length <= 120, $"{line.Length} columns: {line}"));
+        Assert.All(Plain().Split('\n'), line => Assert.True(line.Length <= TableRenderer.PlainWidth, $"{line.Length} columns: {line}"));
     }
 
     [Fact]
