@@ -61,7 +61,10 @@ public static class LiveSchema
     }
 
     /// <summary>The connection as it may be shown: passwords and keys masked, in key=value and URL forms.</summary>
-    public static string Masked(string connection) => SecretMasker.MaskConnectionValue(connection);
+    public static string Masked(string connection) =>
+        connection.Contains('=', StringComparison.Ordinal) || connection.Contains("://", StringComparison.Ordinal)
+            ? SecretMasker.MaskConnectionValue(connection)
+            : connection;
 
     private static string Masked(string message, string connection)
     {

@@ -11,8 +11,13 @@ namespace BackendArchitect.Sql.Live;
 /// </summary>
 public static partial class SchemaCanonicalText
 {
-    public static IReadOnlyList<string> Lines(Schema schema)
+    /// <param name="constraintNames">
+    /// False leaves out constraint names: SQLite stores none for unnamed constraints, so a live file can only
+    /// name them after the table's current name while a replay named them when they were created.
+    /// </param>
+    public static IReadOnlyList<string> Lines(Schema schema, bool constraintNames = true)
     {
+        string Named(string? name) => constraintNames && name is not null ? name + " " : "";
         var lines = new List<string>();
         foreach (var table in schema.Tables.Values)
         {
@@ -27,13 +32,13 @@ public static partial class SchemaCanonicalText
 
             if (table.PrimaryKey is { } key)
             {
-                lines.Add($"{prefix} primary key {key.Name} ({Join(key.Columns)})");
+                lines.Add($"{prefix} primary key {Named(key.Name)}({Join(key.Columns)})");
             }
 
-            lines.AddRange(table.Uniques.Select(u => $"{prefix} unique {u.Name} ({Join(u.Columns)})"));
-            lines.AddRange(table.Checks.Select(c => $"{prefix} check {c.Name} {Expression(c.Expression)}{(c.NotValid ? " not valid" : "")}"));
+            lines.AddRange(table.Uniques.Select(u => $"{prefix} unique {Named(u.Name)}({Join(u.Columns)})"));
+            lines.AddRange(table.Checks.Select(c => $"{prefix} check {Named(c.Name)}{Expression(c.Expression)}{(c.NotValid ? " not valid" : "")}"));
             lines.AddRange(table.ForeignKeys.Select(f =>
-                $"{prefix} foreign key {f.Name} ({Join(f.Columns)}) -> {f.RefTable} ({Join(f.RefColumns)})"
+                $"{prefix} foreign key {Named(f.Name)}({Join(f.Columns)}) -> {f.RefTable} ({Join(f.RefColumns)})"
                 + (f.OnDelete is null ? "" : " on delete " + f.OnDelete.ToLowerInvariant()) + (f.NotValid ? " not valid" : "")));
             lines.AddRange(table.Indexes.Select(i =>
                 $"{prefix} {(i.Unique ? "unique index" : "index")} {i.Name} ({string.Join(", ", i.Columns.Select(Expression))})"
@@ -49,7 +54,7 @@ public static partial class SchemaCanonicalText
         return lines;
     }
 
-    public static string Render(Schema schema) => string.Join("\n", Lines(schema)) + "\n";
+    public static string Render(Schema schema, bool constraintNames = true) => string.Join("\n", Lines(schema, constraintNames)) + "\n";
 
     /// <summary>
     /// An expression reduced to what it means for comparison: no type casts, no parentheses, no whitespace,
