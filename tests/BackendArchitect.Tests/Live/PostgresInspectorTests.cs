@@ -78,6 +78,19 @@ public sealed class PostgresInspectorTests(PostgresClusterFixture fixture) : ICl
     }
 
     [Fact]
+    public void Db_inspect_shows_a_live_database()
+    {
+        var database = Cluster.CreateDatabase("cli");
+        Cluster.ApplyFile(database, Paths.Fixture("live", "postgres-shop", "001_initial.sql"));
+
+        var (code, stdout, stderr) = DbCommandTests.Run("db", "inspect", "--connection", Cluster.ConnectionString(database), "--format", "mermaid");
+
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("    customers ||--o{ orders : \"customer_id\"\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Connecting_to_a_missing_database_fails_with_the_password_masked()
     {
         var connection = Cluster.ConnectionString("no_such_database") + ";Password=hunter2-secret";

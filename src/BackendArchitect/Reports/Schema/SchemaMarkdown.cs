@@ -66,7 +66,7 @@ public static class SchemaMarkdown
         {
             md.Line("**Unique constraints**").Line();
             md.Table(["Name", "Columns"], table.Uniques.Select(u => (IReadOnlyList<string>)
-                [MarkdownWriter.Cell(u.Name), MarkdownWriter.Code(string.Join(", ", u.Columns))]));
+                [MarkdownWriter.Code(u.Name), MarkdownWriter.Code(string.Join(", ", u.Columns))]));
         }
 
         if (!table.ForeignKeys.IsEmpty)
@@ -74,7 +74,7 @@ public static class SchemaMarkdown
             md.Line("**Foreign keys**").Line();
             md.Table(["Name", "Columns", "References", "On delete"], table.ForeignKeys.Select(f => (IReadOnlyList<string>)
             [
-                MarkdownWriter.Cell(f.Name) + (f.NotValid ? " (not valid)" : ""),
+                MarkdownWriter.Code(f.Name) + (f.NotValid ? " (not valid)" : ""),
                 MarkdownWriter.Code(string.Join(", ", f.Columns)),
                 "[" + MarkdownWriter.Cell(f.RefTable) + "](#" + Anchor(f.RefTable) + ") " + MarkdownWriter.Code(string.Join(", ", f.RefColumns)),
                 MarkdownWriter.Cell(f.OnDelete?.ToLowerInvariant() ?? "no action"),
@@ -86,7 +86,7 @@ public static class SchemaMarkdown
             md.Line("**Indexes**").Line();
             md.Table(["Name", "Columns", "Unique", "Method", "Include", "Where"], table.Indexes.Select(i => (IReadOnlyList<string>)
             [
-                MarkdownWriter.Cell(i.Name),
+                MarkdownWriter.Code(i.Name),
                 MarkdownWriter.Code(string.Join(", ", i.Columns)),
                 i.Unique ? "yes" : "",
                 MarkdownWriter.Cell(i.Method ?? ""),
@@ -99,7 +99,7 @@ public static class SchemaMarkdown
         {
             md.Line("**Checks**").Line();
             md.Table(["Name", "Expression"], table.Checks.Select(c => (IReadOnlyList<string>)
-                [MarkdownWriter.Cell(c.Name) + (c.NotValid ? " (not valid)" : ""), MarkdownWriter.Code(c.Expression)]));
+                [MarkdownWriter.Code(c.Name) + (c.NotValid ? " (not valid)" : ""), MarkdownWriter.Code(c.Expression)]));
         }
     }
 
