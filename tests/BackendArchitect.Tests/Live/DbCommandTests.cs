@@ -34,7 +34,7 @@ public sealed class DbCommandTests
     [InlineData("mermaid", "erDiagram\n")]
     [InlineData("dot", "digraph schema {\n")]
     [InlineData("markdown", "# Database schema\n")]
-    [InlineData("table", "Schema: 6 tables")]
+    [InlineData("table", "Schema: 7 tables")]
     public void Db_schema_writes_each_format_to_the_output_file(string format, string start)
     {
         using var temp = new TempDirectory();

@@ -38,7 +38,7 @@ public sealed class PostgresInspectorTests(PostgresClusterFixture fixture) : ICl
 
         var schema = PostgresInspector.Read(Cluster.ConnectionString(database));
 
-        Assert.Equal(["pending", "paid", "shipped", "refunded", "cancelled"], schema.Enums["order_status"].Values.AsEnumerable());
+        Assert.Equal(["pending", "paid", "dispatched", "refunded", "cancelled"], schema.Enums["order_status"].Values.AsEnumerable());
         var orders = schema.Tables["orders"];
         Assert.Equal("character varying(500)", orders.FindColumn("customer_note", StringComparer.Ordinal)!.Type);
         Assert.Equal("timestamp with time zone", orders.FindColumn("placed_at", StringComparer.Ordinal)!.Type);
@@ -46,13 +46,20 @@ public sealed class PostgresInspectorTests(PostgresClusterFixture fixture) : ICl
         Assert.True(orders.Checks.Single(c => c.Name == "orders_total_nonnegative").NotValid);
         var open = orders.Indexes.Single(i => i.Name == "orders_open_idx");
         Assert.Equal(["customer_id"], open.Include.AsEnumerable());
-        Assert.NotNull(open.Where);
+        Assert.Equal("status = 'pending'::order_status", open.Where);
+        Assert.Empty(schema.Tables["catalog.categories"].Indexes);
+        var unique = schema.Tables["events"].Indexes.Single(i => i.Name == "events_name_lower_idx");
+        Assert.True(unique.Unique);
+        Assert.Equal(["lower(name) DESC", "seq"], unique.Columns.AsEnumerable());
+        Assert.Equal("amount IS NOT NULL", unique.Where);
         Assert.Equal(["customer_id", "placed_at DESC"], orders.Indexes.Single(i => i.Name == "orders_customer_placed_idx").Columns.AsEnumerable());
         var items = schema.Tables["items"];
         Assert.Equal("nextval('products_id_seq'::regclass)", items.FindColumn("id", StringComparer.Ordinal)!.Default);
         Assert.False(items.ForeignKeys.Single(f => f.Name == "products_category_fk").NotValid);
         Assert.Equal("catalog.categories", items.ForeignKeys.Single(f => f.Name == "products_category_fk").RefTable);
         Assert.True(schema.Tables["order_lines"].ForeignKeys.Single(f => f.Name == "order_lines_product_fk").NotValid);
+        Assert.Equal("items_price_check", items.Checks.Single().Name);
+        Assert.Equal("price >= 0::numeric", items.Checks.Single().Expression);
         Assert.Equal("gin", items.Indexes.Single(i => i.Name == "items_title_idx").Method);
         Assert.DoesNotContain(schema.Tables.Values.SelectMany(t => t.Indexes), i => i.Name is "orders_pkey" or "products_sku_key");
         Assert.Contains("audit_log_id_seq", schema.Sequences.Keys);
