@@ -12,6 +12,13 @@ case "${1:-}" in
     dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll scan samples/ShopBackend "$@"
     ;;
   test)
+    # The live-schema tests start a throwaway PostgreSQL cluster; Debian's package provides initdb and pg_ctl.
+    if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+      sudo_cmd=""
+      [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
     dotnet build BackendArchitect.slnx -c Release -v quiet -nologo
     dotnet format BackendArchitect.slnx --verify-no-changes --no-restore
     dotnet test BackendArchitect.slnx -c Release --no-build -v quiet --logger "console;verbosity=normal"
