@@ -3,6 +3,9 @@ namespace BackendArchitect.Cli.Commands;
 /// <summary>Writes a rendered report to standard output or to the one file the user named.</summary>
 public static class OutputWriter
 {
+    private static bool IsDevice(string full) =>
+        !OperatingSystem.IsWindows() && (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
+
     public static int Write(string text, string? output, TextWriter stdout, TextWriter stderr)
     {
         if (output is null)
@@ -25,6 +28,13 @@ public static class OutputWriter
             {
                 stderr.WriteLine($"architect: the directory of --output does not exist: {dir}");
                 return CliApp.UsageError;
+            }
+
+            if (IsDevice(full))
+            {
+                // /dev/null, /dev/stdout: a device is written to, never replaced by a file.
+                File.WriteAllText(full, text);
+                return CliApp.Ok;
             }
 
             // Write beside the target and move into place, so a failed write never leaves half a file.

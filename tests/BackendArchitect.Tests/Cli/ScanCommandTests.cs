@@ -92,4 +92,17 @@ public sealed class ScanCommandTests
         Assert.Contains("Broken.cs", stdout);
         Assert.Contains("C# syntax error", stdout);
     }
+
+    [Fact]
+    public void Output_to_a_device_writes_to_the_device_and_leaves_it_a_device()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Program.cs", "class P {}");
+
+        var (code, _, _) = Run("scan", dir.Path, "--format", "json", "--output", "/dev/null");
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, new FileInfo("/dev/null").Length);
+        Assert.Empty(Directory.GetFiles("/dev", "null.tmp-*"));
+    }
 }
