@@ -39,7 +39,7 @@ public sealed class DuplicateIndex : ISchemaRule
             for (var i = 1; i < keys.Count; i++)
             {
                 var later = keys[i];
-                var earlier = keys.Take(i).FirstOrDefault(k => Same(k, later, comparer));
+                var earlier = keys.Take(i).FirstOrDefault(k => k.SameAs(later, comparer));
                 if (earlier is null)
                 {
                     continue;
@@ -54,13 +54,4 @@ public sealed class DuplicateIndex : ISchemaRule
             }
         }
     }
-
-    private static bool Same(IndexKey a, IndexKey b, StringComparer comparer) =>
-        a.Unique == b.Unique
-        && a.Method == b.Method
-        && string.Equals(Normalize(a.Where), Normalize(b.Where), StringComparison.OrdinalIgnoreCase)
-        && a.Columns.SequenceEqual(b.Columns, comparer)
-        && a.Include.Order(comparer).SequenceEqual(b.Include.Order(comparer), comparer);
-
-    private static string? Normalize(string? where) => where is null ? null : string.Concat(where.Where(c => !char.IsWhiteSpace(c) && c is not ('(' or ')')));
 }

@@ -15,7 +15,8 @@ public sealed class RedundantIndex : ISchemaRule
         "A b-tree index on (a, b) serves every lookup and range scan on a alone, so a separate non-unique index on (a) "
             + "only adds write cost and space. Likewise a plain index beside a primary key or unique constraint on the same "
             + "columns adds nothing. The rule only compares indexes of the same method, without predicates (WHERE) or "
-            + "included columns, and never calls a unique index redundant, because it enforces a constraint.",
+            + "included columns, and never calls a unique index redundant, because it enforces a constraint. An exact duplicate "
+            + "of an earlier index is SCH003's finding, not this one's.",
         "CREATE INDEX orders_customer_idx ON orders (customer_id);\nCREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at);",
         "CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at);",
         [
@@ -36,9 +37,10 @@ public sealed class RedundantIndex : ISchemaRule
         foreach (var table in context.Schema.Tables.Values)
         {
             var keys = IndexKey.Of(table);
-            foreach (var candidate in keys)
+            for (var i = 0; i < keys.Count; i++)
             {
-                if (!candidate.IsPlainIndex || candidate.Unique || candidate.Where is not null || !candidate.Include.IsEmpty
+                var candidate = keys[i];
+                if (keys.Take(i).Any(k => k.SameAs(candidate, comparer)) || !candidate.IsPlainIndex || candidate.Unique || candidate.Where is not null || !candidate.Include.IsEmpty
                     || candidate.Method is not null || candidate.Columns.IsEmpty)
                 {
                     continue;

@@ -13,6 +13,14 @@ public sealed record IndexKey(string Describe, ImmutableArray<string> Columns, b
     public bool AllColumns(SchemaTable table, StringComparer comparer) =>
         Columns.All(c => table.FindColumn(ColumnOf(c), comparer) is not null);
 
+    /// <summary>Same columns in the same order and direction, same uniqueness, method, predicate and included columns.</summary>
+    public bool SameAs(IndexKey other, StringComparer comparer) =>
+        Unique == other.Unique
+        && Method == other.Method
+        && string.Equals(NormalizedWhere(Where), NormalizedWhere(other.Where), StringComparison.OrdinalIgnoreCase)
+        && Columns.SequenceEqual(other.Columns, comparer)
+        && Include.Order(comparer).SequenceEqual(other.Include.Order(comparer), comparer);
+
     public static string ColumnOf(string element) =>
         element.EndsWith(" DESC", StringComparison.Ordinal) ? element[..^" DESC".Length] : element;
 
@@ -38,4 +46,7 @@ public sealed record IndexKey(string Describe, ImmutableArray<string> Columns, b
 
         return keys;
     }
+
+    private static string? NormalizedWhere(string? where) =>
+        where is null ? null : string.Concat(where.Where(c => !char.IsWhiteSpace(c) && c is not ('(' or ')')));
 }
