@@ -8,8 +8,6 @@ namespace BackendArchitect.Rules.Schema;
 /// <summary>SCH013: an identifier longer than the dialect allows, or spelled like a reserved word.</summary>
 public sealed class IdentifierProblem : ISchemaRule
 {
-    private static readonly string[] GeneratedSuffixes = ["_idx", "_key", "_fkey", "_pkey"];
-
     public RuleMetadata Metadata { get; } = new(
         "SCH013",
         "identifier-too-long-or-reserved",
@@ -56,12 +54,12 @@ public sealed class IdentifierProblem : ISchemaRule
                 }
             }
 
-            var named = table.Indexes.Select(i => ("Index", i.Name, i.Origin))
-                .Concat(table.ForeignKeys.Select(f => ("Foreign key", f.Name, f.Origin)))
-                .Concat(table.Uniques.Select(u => ("Unique constraint", u.Name, u.Origin)));
-            foreach (var (kind, name, origin) in named)
+            var named = table.Indexes.Select(i => ("Index", i.Name, i.Origin, Generated(bare, i.Columns.Select(c => IndexKey.ColumnOf(c).Contains('(') ? "expr" : IndexKey.ColumnOf(c)), "idx")))
+                .Concat(table.ForeignKeys.Select(f => ("Foreign key", f.Name, f.Origin, Generated(bare, f.Columns, "fkey"))))
+                .Concat(table.Uniques.Select(u => ("Unique constraint", u.Name, u.Origin, Generated(bare, u.Columns, "key"))));
+            foreach (var (kind, name, origin, generated) in named)
             {
-                if (name is null || IsGeneratedName(bare, name))
+                if (name is null || string.Equals(name, generated, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -103,7 +101,7 @@ public sealed class IdentifierProblem : ISchemaRule
         }
     }
 
-    /// <summary>Names the replayer or database generated (table_cols_idx, table_col_fkey); the database shortens those itself.</summary>
-    private static bool IsGeneratedName(string table, string name) =>
-        name.StartsWith(table + "_", StringComparison.OrdinalIgnoreCase) && GeneratedSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The name the database generates when none is given (table_col_idx, table_col_fkey); it shortens those itself.</summary>
+    private static string Generated(string table, IEnumerable<string> columns, string suffix) =>
+        string.Join("_", [table, .. columns, suffix]);
 }

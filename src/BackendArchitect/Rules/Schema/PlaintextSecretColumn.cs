@@ -11,6 +11,9 @@ public sealed class PlaintextSecretColumn : ISchemaRule
         "password", "passwd", "pwd", "passphrase", "secret", "apikey", "token", "pin",
     };
 
+    /// <summary>Secret words found even inside one unsplit word, as unquoted camelCase names fold to (passwordresettoken).</summary>
+    private static readonly string[] EmbeddedSecretWords = ["password", "passwd", "apikey", "privatekey"];
+
     /// <summary>Words that say the value is protected or derived (password_hash, token_digest, encrypted_secret, salt).</summary>
     private static readonly HashSet<string> ProtectedWords = new(StringComparer.Ordinal)
     {
@@ -84,7 +87,7 @@ public sealed class PlaintextSecretColumn : ISchemaRule
     {
         var words = IdentifierWords.Of(name).ToList();
         var joined = string.Concat(words);
-        var secret = words.Any(SecretWords.Contains) || joined.Contains("apikey", StringComparison.Ordinal) || joined.Contains("privatekey", StringComparison.Ordinal);
+        var secret = words.Any(SecretWords.Contains) || EmbeddedSecretWords.Any(w => joined.Contains(w, StringComparison.Ordinal));
         if (!secret || words.Any(ProtectedWords.Contains) || joined.Contains("hash", StringComparison.Ordinal) || joined.Contains("encrypt", StringComparison.Ordinal))
         {
             return false;
