@@ -46,7 +46,7 @@ public static class IdentifierWords
             return word[..^2];
         }
 
-        return word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        return word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) ? word[..^1] : word;
     }
 
     private static void Flush(List<string> words, System.Text.StringBuilder current)
