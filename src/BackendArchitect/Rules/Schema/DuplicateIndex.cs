@@ -23,7 +23,7 @@ public sealed class DuplicateIndex : ISchemaRule
             "https://www.postgresql.org/docs/current/indexes-intro.html",
             "https://dev.mysql.com/doc/refman/8.0/en/optimization-indexes.html",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

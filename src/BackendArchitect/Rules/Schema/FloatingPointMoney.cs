@@ -37,7 +37,7 @@ public sealed class FloatingPointMoney : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/fixed-point-types.html",
             "https://www.sqlite.org/floatingpoint.html",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

@@ -51,7 +51,7 @@ public sealed class ForeignKeyWithoutIndex : ISchemaRule
                     context,
                     foreignKey.Origin,
                     $"Foreign key {foreignKey.Name} on {table.Name} ({columns}) has no index leading with its columns.",
-                    $"CREATE INDEX ON {table.Name} ({columns});");
+                    $"CREATE INDEX {IdentifierWords.BareTable(table.Name)}_{string.Join("_", foreignKey.Columns)}_idx ON {table.Name} ({columns});");
             }
         }
     }

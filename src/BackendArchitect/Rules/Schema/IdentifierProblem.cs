@@ -29,7 +29,7 @@ public sealed class IdentifierProblem : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/keywords.html",
             "https://www.sqlite.org/lang_keywords.html",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

@@ -28,7 +28,7 @@ public sealed class NullableRequiredForeignKey : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html",
             "https://www.sqlite.org/foreignkeys.html",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

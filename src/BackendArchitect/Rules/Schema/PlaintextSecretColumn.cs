@@ -49,7 +49,7 @@ public sealed class PlaintextSecretColumn : ISchemaRule
             "https://cwe.mitre.org/data/definitions/312.html",
             "https://owasp.org/Top10/A02_2021-Cryptographic_Failures/",
         ],
-        ["CWE-256", "CWE-312", "OWASP-A02:2021", "postgres", "mysql", "sqlite"]);
+        ["CWE-256", "CWE-312", "OWASP-A02:2021"]);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

@@ -24,7 +24,7 @@ public sealed class RedundantIndex : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/multiple-column-indexes.html",
             "https://www.sqlite.org/queryplanner.html#_multi_column_indices",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

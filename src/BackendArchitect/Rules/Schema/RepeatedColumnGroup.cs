@@ -29,7 +29,7 @@ public sealed partial class RepeatedColumnGroup : ISchemaRule
             "https://www.postgresql.org/docs/current/ddl-constraints.html#DDL-CONSTRAINTS-FK",
             "https://dev.mysql.com/doc/refman/8.0/en/example-foreign-keys.html",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {

@@ -23,7 +23,7 @@ public sealed class TableWithoutPrimaryKey : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/innodb-index-types.html",
             "https://www.sqlite.org/lang_createtable.html#the_primary_key",
         ],
-        ["postgres", "mysql", "sqlite"]);
+        []);
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
