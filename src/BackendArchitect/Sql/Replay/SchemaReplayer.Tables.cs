@@ -15,10 +15,12 @@ public sealed partial class SchemaReplayer
         }
 
         var name = Naming.DisplayName(statement.Name);
-        var table = new SchemaTable(name, [], null, [], [], [], [], new SourceLocation(file, statement.Line));
+        var origin = new SourceLocation(file, statement.Line);
+        var table = new SchemaTable(name, [], null, [], [], [], [], origin);
         if (statement.Like is { } like && schema.Tables.TryGetValue(Naming.KeyOf(like), out var source))
         {
-            table = table with { Columns = source.Columns, PrimaryKey = source.PrimaryKey, Checks = source.Checks };
+            // The copied columns are defined by this statement, so findings about them point here.
+            table = table with { Columns = [.. source.Columns.Select(c => c with { Origin = origin })], PrimaryKey = source.PrimaryKey, Checks = source.Checks };
         }
 
         foreach (var column in statement.Columns)

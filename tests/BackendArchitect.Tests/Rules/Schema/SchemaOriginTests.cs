@@ -58,4 +58,15 @@ public sealed class SchemaOriginTests
         Assert.Equal(new SourceLocation("V2.sql", 2), table.FindColumn("name", StringComparer.OrdinalIgnoreCase)!.Origin);
         Assert.Equal(new SourceLocation("V1.sql", 4), Assert.Single(table.Indexes).Origin);
     }
+
+    [Fact]
+    public void Columns_copied_with_like_point_at_the_copying_statement()
+    {
+        var schema = new SchemaReplayer(SqlDialect.PostgreSql).ReplayAll([
+            Migration("001.sql", "CREATE TABLE invoices (\n  id bigint PRIMARY KEY,\n  issued_at timestamp\n);\n\nCREATE TABLE invoice_archive (LIKE invoices);"),
+        ]);
+
+        Assert.All(schema.Tables["invoice_archive"].Columns, c => Assert.Equal(new SourceLocation("001.sql", 6), c.Origin));
+        Assert.Equal(new SourceLocation("001.sql", 3), schema.Tables["invoices"].Columns[1].Origin);
+    }
 }
