@@ -74,11 +74,11 @@ public sealed class IdentifierProblem : ISchemaRule
 
     private IEnumerable<Finding> CheckName(SchemaLintContext context, string kind, string display, string name, SourceLocation? origin, bool reservedMatters)
     {
-        var (limit, size, unit) = context.Dialect switch
+        var (limit, size, unit, product) = context.Dialect switch
         {
-            SqlDialect.PostgreSql => (63, Encoding.UTF8.GetByteCount(name), "bytes"),
-            SqlDialect.MySql => (64, name.Length, "characters"),
-            _ => (int.MaxValue, 0, ""),
+            SqlDialect.PostgreSql => (63, Encoding.UTF8.GetByteCount(name), "bytes", "PostgreSQL"),
+            SqlDialect.MySql => (64, name.Length, "characters", "MySQL"),
+            _ => (int.MaxValue, 0, "", ""),
         };
         if (size > limit)
         {
@@ -86,7 +86,7 @@ public sealed class IdentifierProblem : ISchemaRule
                 Metadata,
                 context,
                 origin,
-                $"{kind} name {display} is {size} {unit}; {context.Dialect} allows {limit}.",
+                $"{kind} name {display} is {size} {unit}; {product} allows {limit}.",
                 context.Dialect == SqlDialect.PostgreSql ? "Shorten the name; PostgreSQL would silently truncate it." : "Shorten the name.");
         }
 
