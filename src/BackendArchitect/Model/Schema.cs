@@ -27,7 +27,8 @@ public sealed record SchemaTable(
     ImmutableArray<UniqueConstraint> Uniques,
     ImmutableArray<CheckConstraint> Checks,
     ImmutableArray<ForeignKey> ForeignKeys,
-    ImmutableArray<TableIndex> Indexes)
+    ImmutableArray<TableIndex> Indexes,
+    SourceLocation? Origin = null)
 {
     public Column? FindColumn(string name, StringComparer comparer)
     {
@@ -46,20 +47,21 @@ public sealed record SchemaTable(
 /// <summary>
 /// A column. Type is normalized for the dialect (PostgreSQL: int4 -> integer, varchar(n) -> character varying(n),
 /// serial -> integer with a nextval default). Identity: "always", "by default", "auto_increment", "autoincrement" or null.
+/// Origin (here and on tables, keys and indexes): where the object was created or last redefined, when read from a file.
 /// </summary>
-public sealed record Column(string Name, string Type, bool Nullable, string? Default, string? Identity);
+public sealed record Column(string Name, string Type, bool Nullable, string? Default, string? Identity, SourceLocation? Origin = null);
 
 public sealed record PrimaryKey(string? Name, ImmutableArray<string> Columns);
 
-public sealed record UniqueConstraint(string? Name, ImmutableArray<string> Columns);
+public sealed record UniqueConstraint(string? Name, ImmutableArray<string> Columns, SourceLocation? Origin = null);
 
 public sealed record CheckConstraint(string? Name, string Expression, bool NotValid);
 
 /// <summary>A foreign key; NotValid while it was added NOT VALID and not yet validated.</summary>
-public sealed record ForeignKey(string? Name, ImmutableArray<string> Columns, string RefTable, ImmutableArray<string> RefColumns, string? OnDelete, bool NotValid);
+public sealed record ForeignKey(string? Name, ImmutableArray<string> Columns, string RefTable, ImmutableArray<string> RefColumns, string? OnDelete, bool NotValid, SourceLocation? Origin = null);
 
 /// <summary>An index; Columns holds column names or expression text in order (with DESC when descending).</summary>
-public sealed record TableIndex(string? Name, string Table, ImmutableArray<string> Columns, bool Unique, string? Method, string? Where, ImmutableArray<string> Include);
+public sealed record TableIndex(string? Name, string Table, ImmutableArray<string> Columns, bool Unique, string? Method, string? Where, ImmutableArray<string> Include, SourceLocation? Origin = null);
 
 public sealed record EnumType(string Name, ImmutableArray<string> Values);
 

@@ -6,7 +6,7 @@ namespace BackendArchitect.Sql.Replay;
 
 public sealed partial class SchemaReplayer
 {
-    private Schema CreateTable(Schema schema, CreateTableStatement statement)
+    private Schema CreateTable(Schema schema, CreateTableStatement statement, string file)
     {
         var key = Naming.KeyOf(statement.Name);
         if (statement.IfNotExists && schema.Tables.ContainsKey(key))
@@ -15,28 +15,30 @@ public sealed partial class SchemaReplayer
         }
 
         var name = Naming.DisplayName(statement.Name);
-        var table = new SchemaTable(name, [], null, [], [], [], []);
+        var origin = new SourceLocation(file, statement.Line);
+        var table = new SchemaTable(name, [], null, [], [], [], [], origin);
         if (statement.Like is { } like && schema.Tables.TryGetValue(Naming.KeyOf(like), out var source))
         {
-            table = table with { Columns = source.Columns, PrimaryKey = source.PrimaryKey, Checks = source.Checks };
+            // The copied columns are defined by this statement, so findings about them point here.
+            table = table with { Columns = [.. source.Columns.Select(c => c with { Origin = origin })], PrimaryKey = source.PrimaryKey, Checks = source.Checks };
         }
 
         foreach (var column in statement.Columns)
         {
-            (table, schema) = AddColumn(table, schema, column);
+            (table, schema) = AddColumn(table, schema, column, file);
         }
 
         foreach (var constraint in statement.Constraints)
         {
-            table = AddConstraint(table, constraint);
+            table = AddConstraint(table, constraint, file);
         }
 
         return schema with { Tables = schema.Tables.SetItem(key, table) };
     }
 
-    private (SchemaTable Table, Schema Schema) AddColumn(SchemaTable table, Schema schema, ColumnDefinition definition)
+    private (SchemaTable Table, Schema Schema) AddColumn(SchemaTable table, Schema schema, ColumnDefinition definition, string file)
     {
-        var column = ToColumn(table, definition);
+        var column = ToColumn(table, definition, file);
         if (definition.Type is { } type && Naming.Dialect == SqlDialect.PostgreSql && TypeNormalizer.IsSerial(type))
         {
             var sequence = SerialSequence(table, definition.Name);
@@ -45,7 +47,7 @@ public sealed partial class SchemaReplayer
 
         var existing = IndexOfColumn(table, column.Name);
         table = table with { Columns = existing >= 0 ? table.Columns.SetItem(existing, column) : table.Columns.Add(column) };
-        return (ApplyInlineConstraints(table, definition), schema);
+        return (ApplyInlineConstraints(table, definition, file), schema);
     }
 
     private int IndexOfColumn(SchemaTable table, string name)
@@ -63,7 +65,7 @@ public sealed partial class SchemaReplayer
 
     private static string SerialSequence(SchemaTable table, string column) => table.Name + "_" + column + "_seq";
 
-    private Column ToColumn(SchemaTable table, ColumnDefinition definition)
+    private Column ToColumn(SchemaTable table, ColumnDefinition definition, string file)
     {
         var type = definition.Type is null ? "" : TypeNormalizer.Normalize(definition.Type, Naming.Dialect);
         var @default = definition.Default?.Text;
@@ -73,37 +75,38 @@ public sealed partial class SchemaReplayer
         }
 
         var nullable = definition.NotNull != true && !definition.PrimaryKey && definition.Identity is not ("always" or "by default");
-        return new Column(definition.Name, type, nullable, @default, definition.Identity);
+        return new Column(definition.Name, type, nullable, @default, definition.Identity, new SourceLocation(file, definition.Line));
     }
 
-    private SchemaTable ApplyInlineConstraints(SchemaTable table, ColumnDefinition definition)
+    private SchemaTable ApplyInlineConstraints(SchemaTable table, ColumnDefinition definition, string file)
     {
         ImmutableArray<string> columns = [definition.Name];
         if (definition.PrimaryKey)
         {
-            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.PrimaryKey), ConstraintKind.PrimaryKey, columns, null, null, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.PrimaryKey), ConstraintKind.PrimaryKey, columns, null, null, false, definition.Line), file);
         }
 
         if (definition.Unique)
         {
-            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.Unique), ConstraintKind.Unique, columns, null, null, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.Unique), ConstraintKind.Unique, columns, null, null, false, definition.Line), file);
         }
 
         foreach (var check in definition.Checks)
         {
-            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.Check), ConstraintKind.Check, columns, check, null, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.Check), ConstraintKind.Check, columns, check, null, false, definition.Line), file);
         }
 
         if (definition.References is { } references)
         {
-            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.ForeignKey), ConstraintKind.ForeignKey, columns, null, references, false, definition.Line));
+            table = AddConstraint(table, new TableConstraint(definition.ConstraintNames.GetValueOrDefault(ConstraintKind.ForeignKey), ConstraintKind.ForeignKey, columns, null, references, false, definition.Line), file);
         }
 
         return table;
     }
 
-    private SchemaTable AddConstraint(SchemaTable table, TableConstraint constraint)
+    private SchemaTable AddConstraint(SchemaTable table, TableConstraint constraint, string file)
     {
+        var origin = new SourceLocation(file, constraint.Line);
         switch (constraint.Kind)
         {
             case ConstraintKind.PrimaryKey:
@@ -114,7 +117,7 @@ public sealed partial class SchemaReplayer
                     Columns = [.. table.Columns.Select(c => keyColumns.Contains(c.Name, Naming.ColumnComparer) ? c with { Nullable = false } : c)],
                 };
             case ConstraintKind.Unique:
-                return table with { Uniques = table.Uniques.Add(new UniqueConstraint(constraint.Name ?? DefaultName(table.Name, constraint.Columns, "key"), constraint.Columns)) };
+                return table with { Uniques = table.Uniques.Add(new UniqueConstraint(constraint.Name ?? DefaultName(table.Name, constraint.Columns, "key"), constraint.Columns, origin)) };
             case ConstraintKind.Check:
                 var checkName = constraint.Name ?? DefaultName(table.Name, constraint.Columns.Take(1), "check");
                 return table with { Checks = table.Checks.Add(new CheckConstraint(checkName, constraint.Check ?? "", constraint.NotValid)) };
@@ -125,10 +128,11 @@ public sealed partial class SchemaReplayer
                     Naming.DisplayName(references.Table),
                     references.Columns,
                     references.OnDelete,
-                    constraint.NotValid);
+                    constraint.NotValid,
+                    origin);
                 return table with { ForeignKeys = table.ForeignKeys.Add(foreignKey) };
             case ConstraintKind.Index:
-                var index = new TableIndex(constraint.Name ?? DefaultName(table.Name, constraint.Columns, "idx"), table.Name, constraint.Columns, false, null, null, []);
+                var index = new TableIndex(constraint.Name ?? DefaultName(table.Name, constraint.Columns, "idx"), table.Name, constraint.Columns, false, null, null, [], origin);
                 return table with { Indexes = table.Indexes.Add(index) };
             default:
                 return table;
@@ -159,36 +163,37 @@ public sealed partial class SchemaReplayer
                 continue;
             }
 
-            (table, schema) = ApplyAction(table, schema, action);
+            (table, schema) = ApplyAction(table, schema, action, file);
         }
 
         return schema with { Tables = schema.Tables.SetItem(key, table) };
     }
 
-    private (SchemaTable, Schema) ApplyAction(SchemaTable table, Schema schema, AlterTableAction action)
+    private (SchemaTable, Schema) ApplyAction(SchemaTable table, Schema schema, AlterTableAction action, string file)
     {
         var comparer = Naming.ColumnComparer;
+        var origin = new SourceLocation(file, action.Line);
         switch (action)
         {
             case AddColumnAction add when add.IfNotExists && table.FindColumn(add.Column.Name, comparer) is not null:
                 return (table, schema);
             case AddColumnAction add:
-                var (added, schemaAfterAdd) = AddColumn(table, schema, add.Column);
+                var (added, schemaAfterAdd) = AddColumn(table, schema, add.Column, file);
                 return (MoveColumn(added, add.Column.Name, add.Position), schemaAfterAdd);
             case DropColumnAction drop:
                 return (DropColumn(table, drop.Column), schema);
             case AlterColumnTypeAction alterType:
-                return (UpdateColumn(table, alterType.Column, c => c with { Type = TypeNormalizer.Normalize(alterType.Type, Naming.Dialect) }), schema);
+                return (UpdateColumn(table, alterType.Column, c => c with { Type = TypeNormalizer.Normalize(alterType.Type, Naming.Dialect), Origin = origin }), schema);
             case AlterColumnNullabilityAction nullability:
-                return (UpdateColumn(table, nullability.Column, c => c with { Nullable = !nullability.NotNull }), schema);
+                return (UpdateColumn(table, nullability.Column, c => c with { Nullable = !nullability.NotNull, Origin = origin }), schema);
             case AlterColumnDefaultAction defaultAction:
                 return (UpdateColumn(table, defaultAction.Column, c => c with { Default = defaultAction.Default?.Text }), schema);
             case ModifyColumnAction modify:
-                var renamed = modify.OldName is null ? table : RenameColumn(table, modify.OldName, modify.Column.Name);
-                var (modified, schemaAfterModify) = AddColumn(renamed, schema, modify.Column);
+                var renamed = modify.OldName is null ? table : RenameColumn(table, modify.OldName, modify.Column.Name, origin);
+                var (modified, schemaAfterModify) = AddColumn(renamed, schema, modify.Column, file);
                 return (MoveColumn(modified, modify.Column.Name, modify.Position), schemaAfterModify);
             case AddConstraintAction addConstraint:
-                return (AddConstraint(table, addConstraint.Constraint), schema);
+                return (AddConstraint(table, addConstraint.Constraint, file), schema);
             case ValidateConstraintAction validate:
                 return (table with
                 {
@@ -198,7 +203,7 @@ public sealed partial class SchemaReplayer
             case DropConstraintAction dropConstraint:
                 return (DropConstraint(table, dropConstraint), schema);
             case RenameColumnAction renameColumn:
-                return (RenameColumn(table, renameColumn.From, renameColumn.To), schema);
+                return (RenameColumn(table, renameColumn.From, renameColumn.To, origin), schema);
             case RenameConstraintAction renameConstraint:
                 return (RenameConstraint(table, renameConstraint.From, renameConstraint.To), schema);
             case RenameIndexAction renameIndex:
@@ -249,14 +254,14 @@ public sealed partial class SchemaReplayer
         };
     }
 
-    private SchemaTable RenameColumn(SchemaTable table, string from, string to)
+    private SchemaTable RenameColumn(SchemaTable table, string from, string to, SourceLocation origin)
     {
         var comparer = Naming.ColumnComparer;
         ImmutableArray<string> Rename(ImmutableArray<string> columns) =>
             [.. columns.Select(c => comparer.Equals(c, from) ? to : comparer.Equals(c, from + " DESC") ? to + " DESC" : c)];
         return table with
         {
-            Columns = [.. table.Columns.Select(c => comparer.Equals(c.Name, from) ? c with { Name = to } : c)],
+            Columns = [.. table.Columns.Select(c => comparer.Equals(c.Name, from) ? c with { Name = to, Origin = origin } : c)],
             PrimaryKey = table.PrimaryKey is { } key ? key with { Columns = Rename(key.Columns) } : null,
             Uniques = [.. table.Uniques.Select(u => u with { Columns = Rename(u.Columns) })],
             ForeignKeys = [.. table.ForeignKeys.Select(f => f with { Columns = Rename(f.Columns) })],

@@ -98,7 +98,7 @@ public sealed partial class SchemaReplayer(SqlDialect dialect)
         switch (statement)
         {
             case CreateTableStatement create:
-                return CreateTable(schema, create);
+                return CreateTable(schema, create, file);
             case AlterTableStatement alter:
                 return AlterTable(schema, alter, file);
             case CreateIndexStatement index:
@@ -242,7 +242,8 @@ public sealed partial class SchemaReplayer(SqlDialect dialect)
             statement.Unique,
             statement.Method,
             statement.Where,
-            statement.Include);
+            statement.Include,
+            new SourceLocation(file, statement.Line));
         return schema with { Tables = schema.Tables.SetItem(key, table with { Indexes = table.Indexes.Add(index) }) };
     }
 

@@ -1,0 +1,25 @@
+using BackendArchitect.Findings;
+using BackendArchitect.Model;
+
+namespace BackendArchitect.Rules.Schema;
+
+/// <summary>Builds schema-rule findings at the object's origin; a schema read from a live database has none, so they fall back to the context's file.</summary>
+public static class SchemaFindings
+{
+    public static Finding At(RuleMetadata rule, SchemaLintContext context, SourceLocation? origin, string message, string? fix = null) =>
+        new(rule.Code, rule.DefaultSeverity, message, origin?.File ?? context.File, origin?.Line ?? 1, 1, fix);
+
+    /// <summary>True when the rule's dialect tags include the context's dialect (rules without dialect tags apply everywhere).</summary>
+    public static bool Applies(RuleMetadata rule, SchemaLintContext context)
+    {
+        var tag = context.Dialect switch
+        {
+            Sql.SqlDialect.PostgreSql => "postgres",
+            Sql.SqlDialect.MySql => "mysql",
+            Sql.SqlDialect.Sqlite => "sqlite",
+            _ => "unknown",
+        };
+        var dialectTags = rule.Tags.Where(t => t is "postgres" or "mysql" or "sqlite").ToArray();
+        return dialectTags.Length == 0 || dialectTags.Contains(tag);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using BackendArchitect.Findings;
+using BackendArchitect.Model;
+using BackendArchitect.Rules.Schema;
+using BackendArchitect.Sql;
+
+namespace BackendArchitect.Tests.Rules.Schema;
+
+/// <summary>What the fixtures cannot show: schemas without source files, dialect skipping, catalog shape, name splitting.</summary>
+public sealed class SchemaRuleBehaviourTests
+{
+    private static SchemaLintContext Context(SchemaTable table, SqlDialect dialect, string file = "live:postgres") =>
+        new(BackendArchitect.Model.Schema.Empty with { Tables = BackendArchitect.Model.Schema.Empty.Tables.Add(table.Name, table) }, dialect, new LintOptions(), file);
+
+    private static SchemaTable Table(string name, params Column[] columns) =>
+        new(name, [.. columns], null, [], [], [], []);
+
+    [Fact]
+    public void Findings_on_a_schema_without_origins_point_at_the_context_file()
+    {
+        var table = Table("events", new Column("payload", "json", true, null, null));
+
+        var findings = new TableWithoutPrimaryKey().Check(Context(table, SqlDialect.PostgreSql))
+            .Concat(new JsonInsteadOfJsonb().Check(Context(table, SqlDialect.PostgreSql)))
+            .ToArray();
+
+        Assert.Equal(["SCH001", "SCH007"], findings.Select(f => f.Code));
+        Assert.All(findings, f => Assert.Equal(("live:postgres", 1), (f.File, f.Line)));
+    }
+
+    [Fact]
+    public void Dialect_specific_rules_stay_silent_on_other_dialects()
+    {
+        var table = Table("t", new Column("at", "timestamp without time zone", false, null, null), new Column("code", "character(2)", false, null, null), new Column("doc", "json", true, null, null)) with
+        {
+            PrimaryKey = new PrimaryKey("t_pkey", ["code"]),
+        };
+        ISchemaRule[] postgresOnly = [new TimestampWithoutTimeZone(), new FixedLengthChar(), new JsonInsteadOfJsonb()];
+
+        Assert.Equal(3, postgresOnly.Sum(r => r.Check(Context(table, SqlDialect.PostgreSql)).Count()));
+        Assert.Empty(postgresOnly.SelectMany(r => r.Check(Context(table, SqlDialect.Sqlite))));
+        Assert.Empty(new VarcharWithoutLength().Check(Context(Table("t", new Column("v", "varchar", true, null, null)), SqlDialect.PostgreSql)));
+    }
+
+    [Fact]
+    public void Postgres_identifier_limit_counts_bytes_not_characters()
+    {
+        var name = new string('é', 32);
+        var table = Table("t", new Column(name, "text", true, null, null)) with { PrimaryKey = new PrimaryKey(null, [name]) };
+
+        Assert.Single(new IdentifierProblem().Check(Context(table, SqlDialect.PostgreSql)));
+        Assert.Empty(new IdentifierProblem().Check(Context(table, SqlDialect.MySql)));
+    }
+
+    [Fact]
+    public void Catalog_holds_fourteen_schema_rules_with_docs_and_https_references()
+    {
+        var rules = RuleCatalog.OfType<ISchemaRule>().Where(r => r.Metadata.Code.StartsWith("SCH", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(Enumerable.Range(1, 14).Select(i => $"SCH{i:000}"), rules.Select(r => r.Metadata.Code));
+        Assert.All(rules, r =>
+        {
+            Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", r.Metadata.Name);
+            Assert.NotEmpty(r.Metadata.Why);
+            Assert.NotEmpty(r.Metadata.Bad);
+            Assert.NotEmpty(r.Metadata.Good);
+            Assert.NotEmpty(r.Metadata.References);
+            Assert.All(r.Metadata.References, u => Assert.StartsWith("https://", u, StringComparison.Ordinal));
+        });
+        Assert.Equal(rules.Length, rules.Select(r => r.Metadata.Name).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("unit_price", "unit price")]
+    [InlineData("UnitPrice", "unit price")]
+    [InlineData("APIKey", "api key")]
+    [InlineData("address_line2", "address line2")]
+    [InlineData("refresh-token", "refresh token")]
+    public void Identifier_words_split_snake_camel_and_acronyms(string identifier, string words) =>
+        Assert.Equal(words, string.Join(" ", IdentifierWords.Of(identifier)));
+
+    [Theory]
+    [InlineData("categories", "category")]
+    [InlineData("addresses", "address")]
+    [InlineData("orders", "order")]
+    [InlineData("status", "status")]
+    [InlineData("boxes", "box")]
+    public void Singular_follows_plain_english_plurals(string plural, string singular) =>
+        Assert.Equal(singular, IdentifierWords.Singular(plural));
+
+    [Fact]
+    public void Empty_tables_from_unparsed_statements_do_not_throw()
+    {
+        var table = new SchemaTable("", ImmutableArray<Column>.Empty, null, [], [], [new ForeignKey(null, [], "", [], null, false)], []);
+        var context = Context(table, SqlDialect.PostgreSql);
+
+        foreach (var rule in RuleCatalog.OfType<ISchemaRule>())
+        {
+            _ = rule.Check(context).ToArray();
+        }
+    }
+}
