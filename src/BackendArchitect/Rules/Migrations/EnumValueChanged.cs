@@ -94,17 +94,20 @@ public sealed class EnumValueChanged : IMigrationRule
             return null;
         }
 
-        var (_, oldValues) = TypeChanges.Split(old.Type);
-        var (_, newValues) = TypeChanges.Split(after);
+        var oldValues = Values(old.Type);
+        var newValues = Values(after);
         var removed = oldValues.Where(v => !newValues.Contains(v, StringComparer.OrdinalIgnoreCase)).ToArray();
         var name = MigrationFacts.Display(step, table) + "." + modify.Column.Name;
         if (removed.Length > 0)
         {
-            return $"Redefining {name} drops the value(s) {string.Join(", ", removed)}: MySQL copies the table and existing rows holding them fail (strict mode) or become ''.";
+            return $"Redefining {name} drops the value(s) {string.Join(", ", removed.Select(v => "'" + v + "'"))}: MySQL copies the table and existing rows holding them fail (strict mode) or become ''.";
         }
 
         var appendedOnly = newValues.Length >= oldValues.Length
             && oldValues.Select((v, i) => string.Equals(v, newValues[i], StringComparison.OrdinalIgnoreCase)).All(same => same);
         return appendedOnly ? null : $"Redefining {name} inserts or reorders values instead of appending them at the end, so MySQL copies the whole table.";
     }
+
+    /// <summary>The labels of an enum or set type, without quotes (the replayed schema and the parser spell them differently).</summary>
+    private static string[] Values(string type) => [.. TypeChanges.Split(type).Args.Select(v => v.Trim('\'', '"'))];
 }
