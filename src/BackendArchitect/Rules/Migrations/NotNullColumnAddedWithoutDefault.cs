@@ -27,7 +27,9 @@ public sealed class NotNullColumnAddedWithoutDefault : IMigrationRule
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
+        // SQLite rejects the column even on an empty table, so new tables count there too.
+        if (step.Statement is not AlterTableStatement alter
+            || !(step.IsExistingTable(alter.Name) || (context.Dialect == SqlDialect.Sqlite && step.TableBefore(alter.Name) is not null)))
         {
             yield break;
         }

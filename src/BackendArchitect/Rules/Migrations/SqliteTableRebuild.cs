@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Model;
 using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
@@ -38,9 +39,10 @@ public sealed class SqliteTableRebuild : IMigrationRule
         {
             case AlterTableStatement alter:
                 var table = MigrationFacts.Display(step, alter.Name);
+                var before = step.TableBefore(alter.Name);
                 foreach (var action in alter.Actions)
                 {
-                    if (Unsupported(action) is { } what)
+                    if ((Unsupported(action) ?? UndroppableColumn(step, before, action)) is { } what)
                     {
                         yield return MigrationFacts.Report(
                             this,
@@ -88,6 +90,23 @@ public sealed class SqliteTableRebuild : IMigrationRule
         AddColumnAction { Column.Default: { } value } when IsNonConstant(value.Text) => "add a column whose default is not a constant",
         _ => null,
     };
+
+    /// <summary>DROP COLUMN fails when the column is part of the primary key, a UNIQUE constraint, an index or a foreign key.</summary>
+    private static string? UndroppableColumn(ReplayStep step, SchemaTable? table, AlterTableAction action)
+    {
+        if (action is not DropColumnAction drop || table is null)
+        {
+            return null;
+        }
+
+        bool Has(IEnumerable<string> columns) => columns.Any(c => step.Naming.ColumnComparer.Equals(c, drop.Column));
+        var role = table.PrimaryKey is { } key && Has(key.Columns) ? "the primary key"
+            : table.Uniques.Any(u => Has(u.Columns)) ? "a UNIQUE constraint"
+            : table.Indexes.Any(i => Has(i.Columns)) ? "an index"
+            : table.ForeignKeys.Any(f => Has(f.Columns)) ? "a foreign key"
+            : null;
+        return role is null ? null : $"drop column {drop.Column}, which is part of {role},";
+    }
 
     private static bool IsNonConstant(string text)
     {
