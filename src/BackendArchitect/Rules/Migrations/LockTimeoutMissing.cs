@@ -12,7 +12,7 @@ public sealed class LockTimeoutMissing : IMigrationRule
         "lock-timeout-missing",
         "migration",
         Severity.Warning,
-        "A migration takes an ACCESS EXCLUSIVE lock on an existing table without SET lock_timeout first (opt-in: --require-lock-timeout).",
+        "A migration takes an ACCESS EXCLUSIVE lock on an existing table without SET lock_timeout first (opt-in; reported once per migration).",
         "Even an instant ALTER TABLE needs an ACCESS EXCLUSIVE lock. If a long query or an idle-in-transaction session "
         + "holds any lock on the table, the ALTER waits, and every later query on the table queues behind the waiting ALTER: "
         + "a metadata change that should take milliseconds takes the table offline for as long as the oldest transaction "
@@ -25,7 +25,13 @@ public sealed class LockTimeoutMissing : IMigrationRule
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!context.Options.RequireLockTimeout || !MigrationFacts.IsPostgres(context) || LockedTable(step) is not { } table || HasLockTimeout(step))
+        if (!context.Options.RequireLockTimeout || !MigrationFacts.IsPostgres(context) || LockedTable(step, step.Statement) is not { } table || HasLockTimeout(step))
+        {
+            yield break;
+        }
+
+        // One finding per migration: the first statement that locks is where SET lock_timeout belongs.
+        if (MigrationFacts.Earlier(step).Any(s => LockedTable(step, s) is not null))
         {
             yield break;
         }
@@ -39,7 +45,7 @@ public sealed class LockTimeoutMissing : IMigrationRule
     }
 
     /// <summary>The existing table this statement locks in ACCESS EXCLUSIVE mode, or null.</summary>
-    private static QualifiedName? LockedTable(ReplayStep step) => step.Statement switch
+    private static QualifiedName? LockedTable(ReplayStep step, SqlStatement statement) => statement switch
     {
         AlterTableStatement alter when step.IsExistingTable(alter.Name) && alter.Actions.Any(TakesAccessExclusive) => alter.Name,
         DropStatement { ObjectKind: "TABLE" } drop => drop.Names.FirstOrDefault(step.IsExistingTable),
