@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using BackendArchitect.Sql.Replay;
+using BackendArchitect.Workspace;
+
+namespace BackendArchitect.Sql.Sources;
+
+/// <summary>
+/// The migrations of one folder, in the order their tool applies them.
+/// Kind: flyway, golang-migrate, dbmate, dbup, numbered or ef-core.
+/// </summary>
+public sealed record MigrationSet(string Directory, string Kind, SqlDialect Dialect, ImmutableArray<Migration> Migrations)
+{
+    /// <summary>For EF Core sets: the folder's model snapshot file, when there is one.</summary>
+    public SourceFile? Snapshot { get; init; }
+}
