@@ -44,7 +44,8 @@ public static class DbLintEngine
             {
                 var (setFindings, schema) = SqlLintRunner.Run(set.Migrations, set.Dialect, options);
                 findings.AddRange(setFindings);
-                var key = schemas.ContainsKey(set.Directory) ? $"{set.Directory} ({set.Dialect})" : set.Directory;
+                var key = set.Variant is null ? set.Directory : $"{set.Directory} ({set.Variant})";
+                key = schemas.ContainsKey(key) ? $"{key} ({set.Kind})" : key;
                 schemas[key] = schema;
                 sets.Add(set);
                 if (set.Snapshot is { } snapshotFile)

@@ -12,4 +12,7 @@ public sealed record MigrationSet(string Directory, string Kind, SqlDialect Dial
 {
     /// <summary>For EF Core sets: the folder's model snapshot file, when there is one.</summary>
     public SourceFile? Snapshot { get; init; }
+
+    /// <summary>The database named in the file names when one folder holds several (postgres, cockroach, mysql, sqlite3).</summary>
+    public string? Variant { get; init; }
 }

@@ -20,14 +20,15 @@ public static class MigrationSources
         var usesDbUp = ws.OfKind(FileKind.CSharp).Any(f => !f.IsGenerated && f.Text.Contains("DeployChanges.To", StringComparison.Ordinal));
         foreach (var folder in ws.OfKind(FileKind.Sql).GroupBy(f => f.Directory, StringComparer.Ordinal))
         {
-            sets.AddRange(SqlFolder(folder.Key, [.. folder], dialect, usesDbUp, diagnostics));
+            sets.AddRange(SqlFolder(ws.Root, folder.Key, [.. folder], dialect, usesDbUp, diagnostics));
         }
 
         sets.AddRange(EfMigrationReader.Discover(ws, dialect, diagnostics));
-        return [.. sets.OrderBy(s => s.Directory, StringComparer.Ordinal).ThenBy(s => s.Dialect)];
+        return [.. sets.OrderBy(s => s.Directory, StringComparer.Ordinal).ThenBy(s => s.Dialect).ThenBy(s => s.Variant, StringComparer.Ordinal)];
     }
 
     private static IEnumerable<MigrationSet> SqlFolder(
+        string root,
         string directory,
         IReadOnlyList<SourceFile> files,
         SqlDialect? dialect,
@@ -35,7 +36,7 @@ public static class MigrationSources
         ICollection<Diagnostic> diagnostics)
     {
         var named = files
-            .Select(f => (File: f, Name: MigrationFileName.Read(f.FileName), NameDialect: SqlDialectDetector.FromPath(f.FileName)))
+            .Select(f => (File: f, Name: MigrationFileName.Read(f.FileName), Variant: VariantOf(f.FileName)))
             .Where(x => !x.Name.Skipped)
             .ToList();
         if (named.Count == 0)
@@ -43,28 +44,30 @@ public static class MigrationSources
             yield break;
         }
 
-        // One folder may hold the same migrations for several databases (x.postgres.up.sql, x.mysql.up.sql);
-        // files naming no database belong to every one of them.
-        var namedDialects = named.Select(x => x.NameDialect).Where(d => d != SqlDialect.Unknown).Distinct().Order().ToList();
-        var groups = new List<(SqlDialect Dialect, List<(SourceFile File, MigrationFileName Name, SqlDialect NameDialect)> Members)>();
+        // One folder may hold the same migrations for several databases (x.postgres.up.sql, x.cockroach.up.sql,
+        // x.mysql.up.sql); files naming no database belong to every one of them.
+        var variants = named.Select(x => x.Variant).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (dialect is { } forced && forced != SqlDialect.Unknown)
         {
-            groups.Add((forced, named.Where(x => x.NameDialect == SqlDialect.Unknown || x.NameDialect == forced).ToList()));
+            variants = [.. variants.Where(v => SqlDialectDetector.FromPath(v) == forced)];
         }
-        else if (namedDialects.Count > 0)
+
+        var groups = new List<(string? Variant, SqlDialect Dialect, List<(SourceFile File, MigrationFileName Name, string? Variant)> Members)>();
+        if (variants.Count > 0)
         {
-            groups.AddRange(namedDialects.Select(d => (d, named.Where(x => x.NameDialect == SqlDialect.Unknown || x.NameDialect == d).ToList())));
+            groups.AddRange(variants.Select(v => ((string?)v, SqlDialectDetector.FromPath(v), named.Where(x => x.Variant is null || x.Variant == v).ToList())));
         }
         else
         {
-            groups.Add((FolderDialect(directory, named.Select(x => x.File)), named));
+            var folderDialect = dialect is { } d && d != SqlDialect.Unknown ? d : FolderDialect(root + "/" + directory, named.Select(x => x.File));
+            groups.Add((null, folderDialect, named));
         }
 
-        foreach (var (groupDialect, members) in groups)
+        foreach (var (variant, groupDialect, members) in groups)
         {
             var kind = KindOf(members.Select(m => m.Name.Kind), members.Select(m => m.File), usesDbUp);
             var ordered = members
-                .Order(Comparer<(SourceFile File, MigrationFileName Name, SqlDialect NameDialect)>.Create(
+                .Order(Comparer<(SourceFile File, MigrationFileName Name, string? Variant)>.Create(
                     (a, b) => MigrationFileName.Compare(a.Name, a.File.FileName, b.Name, b.File.FileName)))
                 .ToList();
             var migrations = ImmutableArray.CreateBuilder<Migration>();
@@ -73,8 +76,30 @@ public static class MigrationSources
                 migrations.Add(ReadSqlFile(member.File, kind, groupDialect, diagnostics));
             }
 
-            yield return new MigrationSet(directory, kind, groupDialect, migrations.ToImmutable());
+            yield return new MigrationSet(directory, kind, groupDialect, migrations.ToImmutable()) { Variant = variant };
         }
+    }
+
+    /// <summary>The database word of a file name such as x.cockroach.up.sql, or null when it names none.</summary>
+    private static string? VariantOf(string fileName)
+    {
+        var parts = fileName.ToLowerInvariant().Split('.');
+        for (var i = parts.Length - 2; i >= 1; i--)
+        {
+            if (SqlDialectDetector.FromPath(parts[i]) != SqlDialect.Unknown)
+            {
+                // Tools accept aliases for one database: sqlite and sqlite3, postgres and postgresql.
+                return parts[i] switch
+                {
+                    "sqlite" => "sqlite3",
+                    "postgresql" or "pg" or "pgsql" or "psql" => "postgres",
+                    "cockroachdb" => "cockroach",
+                    var other => other,
+                };
+            }
+        }
+
+        return null;
     }
 
     private static string KindOf(IEnumerable<string> nameKinds, IEnumerable<SourceFile> files, bool usesDbUp)

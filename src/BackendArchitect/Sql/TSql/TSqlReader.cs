@@ -67,9 +67,12 @@ public static partial class TSqlReader
         var builder = new StringBuilder();
         var line = 1;
         var first = 1;
+        var inComment = false;
         foreach (var raw in text.Split('\n'))
         {
-            if (GoLine().IsMatch(raw))
+            var separator = !inComment && GoLine().IsMatch(raw);
+            inComment = EndsInBlockComment(raw, inComment);
+            if (separator)
             {
                 yield return (builder.ToString(), first);
                 builder.Clear();
@@ -84,6 +87,44 @@ public static partial class TSqlReader
         }
 
         yield return (builder.ToString(), first);
+    }
+
+    /// <summary>Tracks /* */ across lines (outside strings and -- comments), since GO inside a block comment separates nothing.</summary>
+    private static bool EndsInBlockComment(string line, bool inComment)
+    {
+        var inString = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            var next = i + 1 < line.Length ? line[i + 1] : '\0';
+            if (inComment)
+            {
+                if (c == '*' && next == '/')
+                {
+                    inComment = false;
+                    i++;
+                }
+            }
+            else if (inString)
+            {
+                inString = c != '\'';
+            }
+            else if (c == '\'')
+            {
+                inString = true;
+            }
+            else if (c == '-' && next == '-')
+            {
+                break;
+            }
+            else if (c == '/' && next == '*')
+            {
+                inComment = true;
+                i++;
+            }
+        }
+
+        return inComment;
     }
 
     private static void ReadBatch(

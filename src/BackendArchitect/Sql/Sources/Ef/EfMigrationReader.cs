@@ -108,7 +108,7 @@ public static partial class EfMigrationReader
             }
         }
 
-        var fromPath = MigrationSources.PathDialect(directory);
+        var fromPath = MigrationSources.PathDialect(ws.Root + "/" + directory);
         if (fromPath != SqlDialect.Unknown)
         {
             return fromPath;

@@ -77,7 +77,7 @@ public static class EfSnapshotReader
             }
 
             sql.Append($"CREATE TABLE {qualified} (\n    {string.Join(",\n    ", lines)}\n);\n");
-            foreach (var index in entity.Indexes)
+            foreach (var index in entities.Values.Where(e => e == entity || e.BaseType == name).SelectMany(e => e.Indexes).Distinct())
             {
                 var unique = index.Unique ? "UNIQUE " : "";
                 sql.Append($"CREATE {unique}INDEX {writer.Q(index.Name ?? "IX_" + table + "_" + string.Join("_", index.Columns))} ON {qualified} ({string.Join(", ", index.Columns.Select(c => writer.Q(ColumnOf(entity, c))))});\n");
