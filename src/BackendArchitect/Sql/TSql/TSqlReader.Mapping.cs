@@ -3,8 +3,8 @@ using System.Text;
 using BackendArchitect.Model;
 using BackendArchitect.Sql.Ast;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using Ast = BackendArchitect.Sql.Ast;
 using AlterTableStatement = BackendArchitect.Sql.Ast.AlterTableStatement;
+using Ast = BackendArchitect.Sql.Ast;
 using ColumnDefinition = BackendArchitect.Sql.Ast.ColumnDefinition;
 using Dom = Microsoft.SqlServer.TransactSql.ScriptDom;
 
