@@ -70,13 +70,22 @@ public static class MigrationSources
                 .Order(Comparer<(SourceFile File, MigrationFileName Name, string? Variant)>.Create(
                     (a, b) => MigrationFileName.Compare(a.Name, a.File.FileName, b.Name, b.File.FileName)))
                 .ToList();
-            var migrations = ImmutableArray.CreateBuilder<Migration>();
-            foreach (var member in ordered)
+            // Files parse independently (ScriptDom is the slow part on large T-SQL folders); results keep their order.
+            var read = new (Migration Migration, List<Diagnostic> Diagnostics)[ordered.Count];
+            Parallel.For(0, ordered.Count, i =>
             {
-                migrations.Add(ReadSqlFile(member.File, kind, groupDialect, diagnostics));
+                var own = new List<Diagnostic>();
+                read[i] = (ReadSqlFile(ordered[i].File, kind, groupDialect, own), own);
+            });
+            foreach (var (_, own) in read)
+            {
+                foreach (var diagnostic in own)
+                {
+                    diagnostics.Add(diagnostic);
+                }
             }
 
-            yield return new MigrationSet(directory, kind, groupDialect, migrations.ToImmutable()) { Variant = variant };
+            yield return new MigrationSet(directory, kind, groupDialect, [.. read.Select(r => r.Migration)]) { Variant = variant };
         }
     }
 

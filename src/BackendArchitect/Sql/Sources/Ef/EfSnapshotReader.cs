@@ -45,6 +45,7 @@ public static class EfSnapshotReader
         }
 
         var writer = new EfSqlWriter(dialect);
+        var maxLength = MaxIdentifierLength(root);
         var sql = new StringBuilder();
         foreach (var name in order)
         {
@@ -80,7 +81,7 @@ public static class EfSnapshotReader
             foreach (var index in entities.Values.Where(e => e == entity || e.BaseType == name).SelectMany(e => e.Indexes).Distinct())
             {
                 var unique = index.Unique ? "UNIQUE " : "";
-                sql.Append($"CREATE {unique}INDEX {writer.Q(index.Name ?? "IX_" + table + "_" + string.Join("_", index.Columns))} ON {qualified} ({string.Join(", ", index.Columns.Select(c => writer.Q(ColumnOf(entity, c))))});\n");
+                sql.Append($"CREATE {unique}INDEX {writer.Q(index.Name ?? Truncate("IX_" + table + "_" + string.Join("_", index.Columns.Select(c => ColumnOf(entity, c))), maxLength))} ON {qualified} ({string.Join(", ", index.Columns.Select(c => writer.Q(ColumnOf(entity, c))))});\n");
             }
         }
 
@@ -97,6 +98,27 @@ public static class EfSnapshotReader
         }
 
         return replayer.Schema;
+    }
+
+    /// <summary>EF cuts default names longer than the provider's limit to limit - 1 characters and a '~'.</summary>
+    private static string Truncate(string name, int? maxLength) =>
+        maxLength is { } max && name.Length > max ? name[..(max - 1)] + "~" : name;
+
+    /// <summary>The "Relational:MaxIdentifierLength" annotation of the model, when the snapshot has one.</summary>
+    private static int? MaxIdentifierLength(CompilationUnitSyntax root)
+    {
+        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasAnnotation" }
+                && invocation.ArgumentList.Arguments.Count == 2
+                && EfCall.Literal(invocation.ArgumentList.Arguments[0].Expression) == "Relational:MaxIdentifierLength"
+                && int.TryParse(invocation.ArgumentList.Arguments[1].Expression.ToString(), out var max))
+            {
+                return max;
+            }
+        }
+
+        return null;
     }
 
     private static string ColumnOf(Entity entity, string property) =>
