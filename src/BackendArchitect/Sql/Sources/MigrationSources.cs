@@ -47,8 +47,10 @@ public static class MigrationSources
         // One folder may hold the same migrations for several databases (x.postgres.up.sql, x.cockroach.up.sql,
         // x.mysql.up.sql); files naming no database belong to every one of them.
         var variants = named.Select(x => x.Variant).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (dialect is { } forced && forced != SqlDialect.Unknown)
+        if (dialect is { } forced && forced != SqlDialect.Unknown && variants.Count > 0)
         {
+            // Files written for another database never belong to the forced one.
+            named = [.. named.Where(x => x.Variant is null || SqlDialectDetector.FromPath(x.Variant) == forced)];
             variants = [.. variants.Where(v => SqlDialectDetector.FromPath(v) == forced)];
         }
 

@@ -82,6 +82,7 @@ public static partial class TSqlReader
                     DropViewStatement s => new DropStatement("VIEW", [.. s.Objects.Select(Name)], s.IsIfExists, false, false, null),
                     Dom.CreateViewStatement s => new Ast.CreateViewStatement(Name(s.SchemaObjectName), false, false, false),
                     CreateOrAlterViewStatement s => new Ast.CreateViewStatement(Name(s.SchemaObjectName), true, false, false),
+                    ExecuteStatement s when Rename(s) is { } rename => rename,
                     BeginTransactionStatement => new Ast.TransactionStatement(TransactionKind.Begin),
                     CommitTransactionStatement => new Ast.TransactionStatement(TransactionKind.Commit),
                     RollbackTransactionStatement => new Ast.TransactionStatement(TransactionKind.Rollback),
@@ -369,6 +370,41 @@ public static partial class TSqlReader
             }
 
             return builder.ToString().Trim();
+        }
+
+        /// <summary>
+        /// EXEC sp_rename 'schema.table.column', 'new', 'COLUMN' as a column rename, and
+        /// sp_rename 'schema.table', 'new' as a table rename; other object types stay unmodelled.
+        /// </summary>
+        private static AlterTableStatement? Rename(ExecuteStatement s)
+        {
+            if (s.ExecuteSpecification?.ExecutableEntity is not ExecutableProcedureReference procedure
+                || !string.Equals(procedure.ProcedureReference?.ProcedureReference?.Name?.BaseIdentifier?.Value, "sp_rename", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var values = procedure.Parameters.Select(p => (p.ParameterValue as StringLiteral)?.Value).ToList();
+            if (values.Count < 2 || values[0] is not { } from || values[1] is not { } to)
+            {
+                return null;
+            }
+
+            var parts = from.Split('.').Select(p => p.Trim('[', ']')).ToList();
+            var kind = values.Count > 2 ? values[2]?.ToUpperInvariant() : null;
+            if (kind == "COLUMN" && parts.Count >= 2)
+            {
+                var table = new QualifiedName(parts.Count > 2 ? parts[^3] : null, parts[^2]);
+                return new AlterTableStatement(table, false, [new RenameColumnAction(parts[^1], to.Trim('[', ']'))]);
+            }
+
+            if (kind is null or "OBJECT" && parts.Count is 1 or 2)
+            {
+                var table = new QualifiedName(parts.Count > 1 ? parts[0] : null, parts[^1]);
+                return new AlterTableStatement(table, false, [new RenameTableAction(new QualifiedName(table.Schema, to.Trim('[', ']')))]);
+            }
+
+            return null;
         }
 
         /// <summary>The SQL of EXEC('...') / EXEC(N'...' + N'...') when it is all literal text.</summary>

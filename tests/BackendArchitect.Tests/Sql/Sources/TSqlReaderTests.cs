@@ -67,7 +67,7 @@ public class TSqlReaderTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(33, diagnostic.Line);
         Assert.Contains(result.Statements, s => s.IsPartial);
-        var drop = result.Statements.OfType<AlterTableStatement>().Last();
+        var drop = result.Statements.OfType<AlterTableStatement>().Last(s => s.Actions.Any(a => a is DropColumnAction));
         Assert.IsType<DropColumnAction>(Assert.Single(drop.Actions));
     }
 
@@ -79,8 +79,17 @@ public class TSqlReaderTests
         Assert.Equal(SqlDialect.SqlServer, set.Dialect);
         var (_, schema) = BackendArchitect.Findings.SqlLintRunner.Run(set.Migrations, set.Dialect, new(), rules: []);
         var table = schema.Tables["dbo.customer"];
-        Assert.Equal(["Id", "Name", "Email"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["Id", "Name", "EmailAddress"], table.Columns.Select(c => c.Name));
         Assert.Single(table.Indexes);
+    }
+
+    [Fact]
+    public void Sp_rename_of_a_column_is_read_as_a_column_rename()
+    {
+        var rename = Assert.Single(Fixture().Statements.OfType<AlterTableStatement>(), s => s.Actions.Any(a => a is RenameColumnAction));
+        Assert.Equal(new QualifiedName("dbo", "Customer"), rename.Name);
+        Assert.Equal(new RenameColumnAction("Email", "EmailAddress"), rename.Actions.Single());
+        Assert.Equal(40, rename.Line);
     }
 
     [Theory]
