@@ -7,4 +7,7 @@ public enum SqlDialect
     PostgreSql,
     MySql,
     Sqlite,
+
+    /// <summary>Microsoft SQL Server (T-SQL), read through ScriptDom.</summary>
+    SqlServer,
 }
