@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using BackendArchitect.Cli.Rendering;
 using BackendArchitect.Findings;
 using BackendArchitect.Findings.Reports;
@@ -13,6 +14,10 @@ public static class FindingsOutput
 {
     /// <summary>The --format values lint commands accept; console is the default.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["console", "json", "sarif", "markdown"];
+
+    /// <summary>The tool's version without build metadata, e.g. "0.1.0", as SARIF reports it.</summary>
+    public static string ToolVersion { get; } =
+        (typeof(FindingsOutput).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     /// <summary>`--format console|json|sarif|markdown` for a lint command.</summary>
     public static Option<string> FormatOption()
@@ -43,7 +48,7 @@ public static class FindingsOutput
         var text = format switch
         {
             "json" => FindingsJson.Render(report),
-            "sarif" => SarifReport.Render(report),
+            "sarif" => SarifReport.Render(report, ToolVersion),
             "markdown" => FindingsMarkdown.Render(report),
             _ => null,
         };

@@ -38,7 +38,7 @@ public static class RulesCommand
             try
             {
                 var written = RuleDocs.Write(writeDocs, sorted);
-                stdout.WriteLine($"architect: wrote {written.Count} files to {writeDocs}");
+                stdout.WriteLine($"architect: wrote {BackendArchitect.Reports.Counts.Of(written.Count, "file")} to {writeDocs}");
                 return CliApp.Ok;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

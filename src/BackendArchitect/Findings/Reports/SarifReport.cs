@@ -18,7 +18,8 @@ public static class SarifReport
 
     public const string ToolName = "architect";
 
-    public static string Render(FindingsReport report)
+    /// <summary>The SARIF log; <paramref name="toolVersion"/> (e.g. "0.1.0") fills driver.version and semanticVersion.</summary>
+    public static string Render(FindingsReport report, string? toolVersion = null)
     {
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < report.Rules.Length; i++)
@@ -27,16 +28,17 @@ public static class SarifReport
         }
 
         var fingerprints = Fingerprints.Of(report.Findings);
+        var driver = new JsonObject { ["name"] = ToolName };
+        if (toolVersion is not null)
+        {
+            driver["version"] = toolVersion;
+            driver["semanticVersion"] = toolVersion;
+        }
+
+        driver["rules"] = new JsonArray([.. report.Rules.Select(Rule)]);
         var run = new JsonObject
         {
-            ["tool"] = new JsonObject
-            {
-                ["driver"] = new JsonObject
-                {
-                    ["name"] = ToolName,
-                    ["rules"] = new JsonArray([.. report.Rules.Select(Rule)]),
-                },
-            },
+            ["tool"] = new JsonObject { ["driver"] = driver },
             ["invocations"] = new JsonArray(new JsonObject
             {
                 ["executionSuccessful"] = true,
