@@ -12,7 +12,7 @@ public sealed class RuleDocsTests
     {
         var problems = RuleDocs.Check(Path.Combine(Paths.RepositoryRoot, "docs", "rules"), Catalog);
 
-        Assert.True(problems.Count == 0, $"docs/rules is out of date with the rules ({string.Join("; ", problems)}). Regenerate it: {RuleDocs.RegenerateCommand}");
+        Assert.True(problems.Count == 0, $"docs/rules is out of date with the rules ({string.Join("; ", problems)}). Regenerate it: {RuleDocs.RegenerateCommand} (from a checkout: dotnet run --project src/BackendArchitect.Cli -- rules --write-docs docs/rules)");
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BackendArchitect.Findings;
 using BackendArchitect.Findings.Reports;
-using BackendArchitect.Tests.Support;
 
 namespace BackendArchitect.Tests.Findings;
 
@@ -148,22 +147,5 @@ public sealed class SarifReportTests
         Assert.Equal(0, run.GetProperty("results").GetArrayLength());
         Assert.Equal(0, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
         Assert.True(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
-    }
-
-    /// <summary>
-    /// Writes artifacts/sample.sarif (sample findings plus every catalog rule's descriptor), which
-    /// build.sh validates with Microsoft's SARIF Multitool after the tests.
-    /// </summary>
-    [Fact]
-    public void Sample_sarif_for_the_ci_validator_is_written_to_artifacts()
-    {
-        var sample = SampleFindings.ReportWithSnippets();
-        var report = FindingsReport.Create(sample.Findings, sample.Diagnostics, [.. sample.Rules, .. RuleCatalog.All.Select(r => r.Metadata)]);
-        var path = Path.Combine(Paths.RepositoryRoot, "artifacts", "sample.sarif");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-        File.WriteAllText(path, SarifReport.Render(report, "0.0.0-test"));
-
-        Assert.Equal(report.Rules.Length, Run(report).GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
     }
 }
