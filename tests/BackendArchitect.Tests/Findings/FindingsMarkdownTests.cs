@@ -50,6 +50,16 @@ public sealed class FindingsMarkdownTests
     }
 
     [Fact]
+    public void Details_summaries_escape_html_but_keep_quotes_readable()
+    {
+        var rule = SampleFindings.KeyRule with { Summary = "A table's <key> & \"id\" are missing." };
+
+        var text = FindingsMarkdown.Render(FindingsReport.Create([new Finding("TST002", Severity.Error, "m", "a.sql", 1)], [], [rule]));
+
+        Assert.Contains("<summary><b>TST002</b> table-without-primary-key: A table's &lt;key&gt; &amp; \"id\" are missing.</summary>", text);
+    }
+
+    [Fact]
     public void A_clean_report_says_so_in_one_line()
     {
         Assert.Equal("## Architect findings\n\nNo findings.\n", FindingsMarkdown.Render(FindingsReport.Create([], [], [SampleFindings.IndexRule])));

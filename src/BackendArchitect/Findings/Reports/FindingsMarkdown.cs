@@ -118,5 +118,6 @@ public static class FindingsMarkdown
         sb.Append("\n</details>\n");
     }
 
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    /// <summary>Text inside an HTML element: only the characters HTML itself would read are escaped.</summary>
+    private static string Html(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
