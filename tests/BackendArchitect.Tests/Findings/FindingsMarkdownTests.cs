@@ -60,6 +60,20 @@ public sealed class FindingsMarkdownTests
     }
 
     [Fact]
+    public void Long_tables_and_details_are_cut_with_a_count_of_the_rest()
+    {
+        var many = Enumerable.Range(1, FindingsMarkdown.RowsShown + 7)
+            .Select(i => new Finding("TST001", Severity.Warning, $"Index {i}.", "a.sql", i, 1, "Use CONCURRENTLY.") { Snippet = $"CREATE INDEX i{i} ON t (a);" });
+
+        var text = FindingsMarkdown.Render(FindingsReport.Create(many, [], [SampleFindings.IndexRule]));
+
+        Assert.Equal(FindingsMarkdown.RowsShown, text.Split('\n').Count(l => l.StartsWith("| `a.sql:", StringComparison.Ordinal)));
+        Assert.Contains("...and 7 more findings (the json and sarif formats list them all).", text);
+        Assert.Contains($"- ...and {FindingsMarkdown.RowsShown + 7 - FindingsMarkdown.DetailsShown} more findings", text);
+        Assert.DoesNotContain("CREATE INDEX i11 ON", text);
+    }
+
+    [Fact]
     public void A_clean_report_says_so_in_one_line()
     {
         Assert.Equal("## Architect findings\n\nNo findings.\n", FindingsMarkdown.Render(FindingsReport.Create([], [], [SampleFindings.IndexRule])));

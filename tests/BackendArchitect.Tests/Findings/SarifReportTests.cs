@@ -36,6 +36,15 @@ public sealed class SarifReportTests
     }
 
     [Fact]
+    public void Only_security_rules_carry_a_security_severity_for_code_scanning()
+    {
+        var rules = Run(SampleFindings.Report()).GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToArray();
+
+        Assert.Equal("2.0", rules[2].GetProperty("properties").GetProperty("security-severity").GetString());
+        Assert.False(rules[0].GetProperty("properties").TryGetProperty("security-severity", out _));
+    }
+
+    [Fact]
     public void Every_result_points_at_its_rule_by_id_and_index()
     {
         var run = Run(SampleFindings.Report());

@@ -12,6 +12,12 @@ public static class FindingsMarkdown
 {
     public const string Title = "Architect findings";
 
+    /// <summary>Rows per severity table; the rest are counted, so a large run stays within a PR comment's size limit.</summary>
+    public const int RowsShown = 50;
+
+    /// <summary>Fixes and offending lines listed per rule in its details.</summary>
+    public const int DetailsShown = 10;
+
     public static string Render(FindingsReport report)
     {
         var sb = new StringBuilder();
@@ -27,12 +33,17 @@ public static class FindingsMarkdown
 
             sb.Append("### ").Append(FindingsText.Heading(severity)).Append(" (").Append(group.Length).Append(")\n\n");
             sb.Append("| Location | Rule | Message |\n| --- | --- | --- |\n");
-            foreach (var f in group)
+            foreach (var f in group.Take(RowsShown))
             {
                 var rule = report.RuleOf(f);
                 sb.Append("| ").Append(MarkdownWriter.Code($"{f.File}:{f.Line}"))
                     .Append(" | ").Append(MarkdownWriter.Cell(f.Code)).Append(rule is null ? "" : " " + MarkdownWriter.Code(rule.Name))
                     .Append(" | ").Append(MarkdownWriter.Cell(f.Message)).Append(" |\n");
+            }
+
+            if (group.Length > RowsShown)
+            {
+                sb.Append("\n").Append(More(group.Length - RowsShown)).Append('\n');
             }
 
             sb.Append('\n');
@@ -76,9 +87,14 @@ public static class FindingsMarkdown
         if (fixes.Length > 0)
         {
             sb.Append("**How to fix**\n\n");
-            foreach (var f in fixes)
+            foreach (var f in fixes.Take(DetailsShown))
             {
                 sb.Append("- ").Append(MarkdownWriter.Code($"{f.File}:{f.Line}")).Append(": ").Append(MarkdownWriter.Text(f.Fix!)).Append('\n');
+            }
+
+            if (fixes.Length > DetailsShown)
+            {
+                sb.Append("- ").Append(More(fixes.Length - DetailsShown)).Append('\n');
             }
 
             sb.Append('\n');
@@ -88,7 +104,7 @@ public static class FindingsMarkdown
         if (snippets.Length > 0)
         {
             sb.Append("**Offending lines**\n\n");
-            sb.Append(FindingsText.Fence(rule is null ? "" : FindingsText.ExampleLanguage(rule), string.Join('\n', snippets.Select(f => $"{f.File}:{f.Line}: {f.Snippet}"))));
+            sb.Append(FindingsText.Fence(rule is null ? "" : FindingsText.ExampleLanguage(rule), string.Join('\n', snippets.Take(DetailsShown).Select(f => $"{f.File}:{f.Line}: {f.Snippet}"))));
         }
 
         if (rule is not null)
@@ -117,6 +133,8 @@ public static class FindingsMarkdown
 
         sb.Append("\n</details>\n");
     }
+
+    private static string More(int count) => $"...and {Counts.Of(count, "more finding")} (the json and sarif formats list them all).";
 
     /// <summary>Text inside an HTML element: only the characters HTML itself would read are escaped.</summary>
     private static string Html(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -75,13 +75,31 @@ public static class SarifReport
                 ["markdown"] = RuleDocs.Help(rule),
             },
             ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity) },
-            ["properties"] = new JsonObject
-            {
-                ["category"] = rule.Category,
-                ["kebabName"] = rule.Name,
-                ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
-            },
+            ["properties"] = Properties(rule, tags),
         };
+    }
+
+    private static JsonObject Properties(RuleMetadata rule, SortedSet<string> tags)
+    {
+        var properties = new JsonObject
+        {
+            ["category"] = rule.Category,
+            ["kebabName"] = rule.Name,
+            ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
+        };
+
+        // GitHub code scanning ranks security alerts by this CVSS-like score (a string, 0.0 to 10.0).
+        if (rule.Category == "security")
+        {
+            properties["security-severity"] = rule.DefaultSeverity switch
+            {
+                Severity.Error => "8.0",
+                Severity.Warning => "5.0",
+                _ => "2.0",
+            };
+        }
+
+        return properties;
     }
 
     private static JsonObject Result(Finding finding, string fingerprint, IReadOnlyDictionary<string, int> ruleIndex)
