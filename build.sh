@@ -23,6 +23,20 @@ case "${1:-}" in
     dotnet format BackendArchitect.slnx --verify-no-changes --no-restore
     dotnet test BackendArchitect.slnx -c Release --no-build -v quiet --logger "console;verbosity=normal"
     python3 -m unittest discover -s bench -p 'test_*.py'
+    # The findings tests wrote artifacts/sample.sarif; Microsoft's SARIF Multitool checks it against the
+    # schema and the spec's rules. It exits 0 even on errors, so its own SARIF output is read instead.
+    npm install --silent --no-audit --no-fund --prefix artifacts/sarif-tool @microsoft/sarif-multitool@5.7.0 >/dev/null
+    rm -f artifacts/sample.validation.sarif
+    artifacts/sarif-tool/node_modules/.bin/sarif-multitool validate artifacts/sample.sarif --output artifacts/sample.validation.sarif
+    python3 - artifacts/sample.validation.sarif <<'PY'
+import json, sys
+results = [r for run in json.load(open(sys.argv[1]))["runs"] for r in run.get("results", [])]
+errors = [r for r in results if r.get("level") == "error"]
+for r in errors:
+    print(f"SARIF validation: {r['ruleId']}: {r['message'].get('text', r['message'])}", file=sys.stderr)
+print(f"SARIF validation: {len(errors)} errors, {len(results) - len(errors)} warnings or notes")
+sys.exit(1 if errors else 0)
+PY
     # The packaged tool installs and runs as users get it.
     rm -rf artifacts/packages artifacts/tool
     dotnet pack src/BackendArchitect.Cli -c Release --no-build -v quiet -nologo

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using BackendArchitect.Model;
+
+namespace BackendArchitect.Findings;
+
+/// <summary>
+/// What one lint run produced: its findings, the diagnostics of reading the input (parse problems),
+/// and the metadata of every rule that ran (SARIF lists them even when they found nothing).
+/// </summary>
+public sealed record FindingsReport(
+    ImmutableArray<Finding> Findings,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableArray<RuleMetadata> Rules)
+{
+    /// <summary>A report over the given rules, with findings and diagnostics in the stable order every renderer uses.</summary>
+    public static FindingsReport Create(IEnumerable<Finding> findings, IEnumerable<Diagnostic> diagnostics, IEnumerable<RuleMetadata> rules) =>
+        new(
+            [.. SqlLintRunner.Order(findings)],
+            [.. diagnostics.Distinct()
+                .OrderBy(d => d.File, StringComparer.Ordinal)
+                .ThenBy(d => d.Line)
+                .ThenBy(d => d.Message, StringComparer.Ordinal)
+                .ThenBy(d => d.Severity)],
+            [.. rules.DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal)]);
+
+    /// <summary>The metadata of a finding's rule, when that rule is one of the rules that ran.</summary>
+    public RuleMetadata? RuleOf(Finding finding) => Rules.FirstOrDefault(r => r.Code == finding.Code);
+
+    /// <summary>How many findings have the given severity.</summary>
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>
+    /// Fills each finding's <see cref="Finding.Snippet"/> with its source line (trimmed), read through
+    /// <paramref name="textOf"/> (relative path to file text, null when unknown). Findings that already
+    /// have a snippet, or point outside their file, are kept as they are.
+    /// </summary>
+    public FindingsReport WithSnippets(Func<string, string?> textOf)
+    {
+        var lines = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        var filled = Findings.Select(f =>
+        {
+            if (f.Snippet is not null || f.Line < 1)
+            {
+                return f;
+            }
+
+            if (!lines.TryGetValue(f.File, out var fileLines))
+            {
+                fileLines = textOf(f.File)?.ReplaceLineEndings("\n").Split('\n');
+                lines[f.File] = fileLines;
+            }
+
+            return fileLines is not null && f.Line <= fileLines.Length
+                ? f with { Snippet = fileLines[f.Line - 1].Trim() }
+                : f;
+        });
+        return this with { Findings = [.. filled] };
+    }
+}

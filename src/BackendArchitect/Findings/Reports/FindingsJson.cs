@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackendArchitect.Model;
+
+namespace BackendArchitect.Findings.Reports;
+
+/// <summary>Findings as JSON for scripts: a summary by severity, the findings, and the diagnostics (docs/findings-formats.md).</summary>
+public static class FindingsJson
+{
+    public const string SchemaVersion = "1.0";
+
+    /// <summary>Indented, "\n" line ends, readable characters left unescaped: the settings every findings JSON uses.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    public static string Render(FindingsReport report)
+    {
+        var fingerprints = Fingerprints.Of(report.Findings);
+        var root = new JsonObject
+        {
+            ["schemaVersion"] = SchemaVersion,
+            ["tool"] = "architect",
+            ["summary"] = new JsonObject
+            {
+                ["findings"] = report.Findings.Length,
+                ["errors"] = report.Count(Severity.Error),
+                ["warnings"] = report.Count(Severity.Warning),
+                ["notes"] = report.Count(Severity.Note),
+                ["diagnostics"] = report.Diagnostics.Length,
+            },
+            ["findings"] = new JsonArray([.. report.Findings.Select((f, i) => Finding(report, f, fingerprints[i]))]),
+            ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(Diagnostic)]),
+        };
+        return root.ToJsonString(Options) + "\n";
+    }
+
+    private static JsonNode Finding(FindingsReport report, Finding f, string fingerprint)
+    {
+        var rule = report.RuleOf(f);
+        return new JsonObject
+        {
+            ["code"] = f.Code,
+            ["name"] = rule?.Name,
+            ["category"] = rule?.Category,
+            ["severity"] = FindingsText.Word(f.Severity),
+            ["message"] = f.Message,
+            ["file"] = f.File,
+            ["line"] = f.Line,
+            ["column"] = f.Column,
+            ["fix"] = f.Fix,
+            ["snippet"] = f.Snippet,
+            ["fingerprint"] = fingerprint,
+        };
+    }
+
+    private static JsonNode Diagnostic(Diagnostic d) => new JsonObject
+    {
+        ["file"] = d.File,
+        ["line"] = d.Line,
+        ["severity"] = DiagnosticWord(d.Severity),
+        ["message"] = d.Message,
+    };
+
+    internal static string DiagnosticWord(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+}

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace BackendArchitect.Findings.Reports;
+
+/// <summary>Small text pieces every findings renderer shares: severity words and safe code fences.</summary>
+public static class FindingsText
+{
+    /// <summary>Severities from the most to the least serious, the order reports group by.</summary>
+    public static IReadOnlyList<Severity> MostSeriousFirst { get; } = [Severity.Error, Severity.Warning, Severity.Note];
+
+    /// <summary>"error", "warning" or "note": the word JSON, SARIF and --fail-on use.</summary>
+    public static string Word(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+
+    /// <summary>"Errors", "Warnings" or "Notes": a group heading.</summary>
+    public static string Heading(Severity severity) => severity switch
+    {
+        Severity.Error => "Errors",
+        Severity.Warning => "Warnings",
+        _ => "Notes",
+    };
+
+    /// <summary>"1 error, 2 warnings, 0 notes".</summary>
+    public static string Summary(FindingsReport report) =>
+        string.Join(", ", MostSeriousFirst.Select(s => BackendArchitect.Reports.Counts.Of(report.Count(s), Word(s))));
+
+    /// <summary>The language of a rule's examples, for fenced code: SQL for schema and migration rules.</summary>
+    public static string ExampleLanguage(RuleMetadata rule)
+    {
+        var tags = rule.Tags.IsDefault ? [] : rule.Tags;
+        bool Has(params string[] words) => tags.Any(t => words.Contains(t, StringComparer.OrdinalIgnoreCase));
+        if (rule.Category is "schema" or "migration" || Has("sql", "postgres", "postgresql", "mysql", "sqlite", "tsql", "sqlserver"))
+        {
+            return "sql";
+        }
+
+        if (Has("yaml", "compose", "kubernetes"))
+        {
+            return "yaml";
+        }
+
+        return Has("dockerfile", "docker") ? "dockerfile" : "csharp";
+    }
+
+    /// <summary>A fenced code block whose fence is longer than any backtick run in the body, ending in a blank line.</summary>
+    public static string Fence(string language, string body)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in body)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        var sb = new StringBuilder();
+        sb.Append(fence).Append(language).Append('\n').Append(body.ReplaceLineEndings("\n").TrimEnd('\n')).Append('\n');
+        sb.Append(fence).Append("\n\n");
+        return sb.ToString();
+    }
+}
