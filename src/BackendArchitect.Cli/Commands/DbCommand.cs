@@ -10,6 +10,7 @@ public static class DbCommand
         var command = new Command("db", "Database schemas: from migration files or a live database.");
         command.Subcommands.Add(DbSchemaCommand.Create(stdout, stderr));
         command.Subcommands.Add(DbInspectCommand.Create(stdout, stderr));
+        command.Subcommands.Add(DbLintCommand.Create(stdout, stderr));
         return command;
     }
 }

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using BackendArchitect.Findings;
+using BackendArchitect.Scanning;
+using BackendArchitect.Sql;
+
+namespace BackendArchitect.Cli.Commands;
+
+/// <summary>
+/// `architect db lint PATH... [--dialect D] [--pg-version N] [--lock-timeout] [--format F] [--output FILE] [--fail-on S]`:
+/// finds the migration sets under each path (SQL folders, EF Core migrations, T-SQL scripts), replays
+/// them in their tools' order and reports schema design and migration safety findings.
+/// </summary>
+public static class DbLintCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Migration folders, projects or .sql files.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var dialect = new Option<string?>("--dialect") { Description = "SQL dialect: postgres, mysql, sqlite or sqlserver (detected from the project, file names or content when not given)." };
+        dialect.AcceptOnlyFromAmong("postgres", "postgresql", "mysql", "sqlite", "sqlserver");
+        var pgVersion = new Option<int>("--pg-version") { Description = "Target PostgreSQL major version; version-dependent rules follow it.", DefaultValueFactory = _ => new LintOptions().PostgresVersion };
+        var lockTimeout = new Option<bool>("--lock-timeout") { Description = "Also report migrations that take strong locks without SET lock_timeout." };
+        var format = FindingsOutput.FormatOption();
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var failOn = FindingsOutput.FailOnOption();
+
+        var command = new Command("lint", "Lint schemas and migrations: design problems and changes that lock, rewrite or break running code.");
+        command.Arguments.Add(paths);
+        command.Options.Add(dialect);
+        command.Options.Add(pgVersion);
+        command.Options.Add(lockTimeout);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(failOn);
+        command.SetAction(parse =>
+        {
+            var roots = parse.GetValue(paths) ?? [];
+            var options = new LintOptions(parse.GetValue(pgVersion), parse.GetValue(lockTimeout));
+            if (options.PostgresVersion is < 9 or > 30)
+            {
+                stderr.WriteLine($"architect: --pg-version {options.PostgresVersion.ToString(CultureInfo.InvariantCulture)} is not a PostgreSQL major version.");
+                return CliApp.UsageError;
+            }
+
+            DbLintResult result;
+            try
+            {
+                result = DbLintEngine.Lint(roots, ParseDialect(parse.GetValue(dialect)), options);
+            }
+            catch (InputException e)
+            {
+                stderr.WriteLine($"architect: {e.Message}");
+                return CliApp.UsageError;
+            }
+
+            if (result.Sets.IsEmpty)
+            {
+                stderr.WriteLine("architect: no migrations or SQL files found under " + string.Join(", ", roots));
+            }
+
+            var report = FindingsReport.Create(result.Findings, result.Diagnostics, RuleCatalog.All.Select(r => r.Metadata))
+                .WithSnippets(file => TextOf(roots, file));
+            return FindingsOutput.Write(report, parse.GetValue(format) ?? "console", parse.GetValue(output), FailOn.Parse(parse.GetValue(failOn)), stdout, stderr);
+        });
+        return command;
+    }
+
+    private static SqlDialect? ParseDialect(string? name) => name switch
+    {
+        "postgres" or "postgresql" => SqlDialect.PostgreSql,
+        "mysql" => SqlDialect.MySql,
+        "sqlite" => SqlDialect.Sqlite,
+        "sqlserver" => SqlDialect.SqlServer,
+        _ => null,
+    };
+
+    /// <summary>Findings name files relative to the path they were found under; the first root that has the file wins.</summary>
+    private static string? TextOf(IEnumerable<string> roots, string file)
+    {
+        foreach (var root in roots)
+        {
+            var directory = File.Exists(root) ? Path.GetDirectoryName(Path.GetFullPath(root))! : root;
+            var full = Path.Combine(directory, file);
+            if (File.Exists(full))
+            {
+                try
+                {
+                    return File.ReadAllText(full);
+                }
+                catch (IOException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return null;
+    }
+}
