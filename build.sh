@@ -21,7 +21,11 @@ case "${1:-}" in
     fi
     dotnet build BackendArchitect.slnx -c Release -v quiet -nologo
     dotnet format BackendArchitect.slnx --verify-no-changes --no-restore
-    dotnet test BackendArchitect.slnx -c Release --no-build -v quiet --logger "console;verbosity=normal"
+    mkdir -p artifacts
+    dotnet test BackendArchitect.slnx -c Release --no-build -v quiet --logger "console;verbosity=normal" | tee artifacts/test.log
+    # Counted here, printed last: one plain closing line that any CI reads, "N passed, N failed".
+    passed=$(sed -n 's/^ *Passed: *\([0-9]*\).*/\1/p' artifacts/test.log | tail -1)
+    failed=$(sed -n 's/^ *Failed: *\([0-9]*\).*/\1/p' artifacts/test.log | tail -1)
     python3 -m unittest discover -s bench -p 'test_*.py'
     # The findings tests wrote artifacts/sample.sarif; Microsoft's SARIF Multitool checks it against the
     # schema and the spec's rules. It exits 0 even on errors, so its own SARIF output is read instead.
@@ -43,6 +47,7 @@ PY
     dotnet tool install --tool-path artifacts/tool --add-source artifacts/packages BackendArchitect.Tool >/dev/null
     artifacts/tool/architect scan samples/ShopBackend --format json > artifacts/sample-scan.json
     echo "tool smoke test: $(grep -c '"route"' artifacts/sample-scan.json) endpoints in the sample"
+    echo "${passed:-0} passed, ${failed:-0} failed"
     ;;
   *)
     echo "usage: ./build.sh sample|test" >&2
