@@ -2,6 +2,9 @@ using System.CommandLine;
 using BackendArchitect.Reports.Schema;
 using BackendArchitect.Sql;
 using BackendArchitect.Sql.Live;
+using BackendArchitect.Sql.Replay;
+using BackendArchitect.Sql.Sources;
+using BackendArchitect.Workspace;
 
 namespace BackendArchitect.Cli.Commands;
 
@@ -17,7 +20,7 @@ public static class DbSchemaCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Migration folders or .sql files, replayed in file-name order.",
+            Description = "Migration folders, projects or .sql files, replayed in the order their migration tool applies them.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var options = new SchemaOptions();
@@ -67,9 +70,22 @@ public static class DbSchemaCommand
         return Write(schema, output, stdout, stderr);
     }
 
+    /// <summary>
+    /// Replays the migration sets found under the paths, each in its tool's order (Flyway versions,
+    /// golang-migrate and dbmate up files, EF Core migration ids, T-SQL scripts). With several sets the
+    /// one with the most migrations is shown and the others are named, so a narrower PATH picks one.
+    /// </summary>
     private static int Replay(string[] paths, string? dialectName, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
     {
-        var files = new List<string>();
+        var dialect = dialectName switch
+        {
+            "postgres" or "postgresql" => SqlDialect.PostgreSql,
+            "mysql" => SqlDialect.MySql,
+            "sqlite" => SqlDialect.Sqlite,
+            _ => (SqlDialect?)null,
+        };
+        var diagnostics = new List<Model.Diagnostic>();
+        var sets = new List<MigrationSet>();
         foreach (var path in paths)
         {
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -78,33 +94,34 @@ public static class DbSchemaCommand
                 return CliApp.UsageError;
             }
 
-            files.AddRange(MigrationOrder(path));
+            var workspace = WorkspaceLoader.Load(path);
+            diagnostics.AddRange(workspace.Diagnostics);
+            sets.AddRange(MigrationSources.Discover(workspace, dialect, diagnostics));
         }
 
-        if (files.Count == 0)
+        if (sets.Count == 0)
         {
-            stderr.WriteLine("architect: no .sql files found under " + string.Join(", ", paths));
+            stderr.WriteLine("architect: no migrations or .sql files found under " + string.Join(", ", paths));
             return CliApp.UsageError;
         }
 
-        var dialect = dialectName switch
+        var chosen = sets.OrderByDescending(s => s.Migrations.Length).ThenBy(s => s.Directory, StringComparer.Ordinal).First();
+        foreach (var other in sets.Where(s => s != chosen))
         {
-            "postgres" or "postgresql" => SqlDialect.PostgreSql,
-            "mysql" => SqlDialect.MySql,
-            "sqlite" => SqlDialect.Sqlite,
-            _ => SqlDialect.Unknown,
-        };
-        var (schema, _, diagnostics) = MigrationFiles.Replay(files, dialect);
-        foreach (var diagnostic in diagnostics.Where(d => d.Severity != Model.DiagnosticSeverity.Info))
+            stderr.WriteLine($"architect: also found {other.Kind} migrations in {other.Directory} ({other.Migrations.Length}); pass that folder to see its schema");
+        }
+
+        var replayer = new SchemaReplayer(chosen.Dialect);
+        // Replay yields one step per statement; running through them applies every statement.
+        _ = replayer.Replay(chosen.Migrations).Count();
+
+        foreach (var diagnostic in diagnostics.Concat(replayer.Diagnostics).Where(d => d.Severity != Model.DiagnosticSeverity.Info))
         {
             stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {diagnostic.Message}");
         }
 
-        return Write(schema, output, stdout, stderr);
+        return Write(replayer.Schema, output, stdout, stderr);
     }
-
-    /// <summary>The migration files under one path, in the order they apply.</summary>
-    private static IReadOnlyList<string> MigrationOrder(string path) => MigrationFiles.Discover(path);
 
     private static int Write(Model.Schema schema, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
     {
