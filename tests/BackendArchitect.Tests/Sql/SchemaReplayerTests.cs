@@ -45,6 +45,29 @@ public class SchemaReplayerTests
     }
 
     [Fact]
+    public void Serial_columns_are_not_null_as_postgres_makes_them()
+    {
+        var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", "CREATE TABLE events (seq bigserial, id uuid PRIMARY KEY, note text);"));
+
+        var columns = schema.Tables["events"].Columns;
+        Assert.False(columns[0].Nullable);
+        Assert.True(columns[2].Nullable);
+    }
+
+    [Fact]
+    public void References_without_columns_point_at_the_primary_key_of_the_referenced_table()
+    {
+        var schema = ReplayAll(SqlDialect.PostgreSql, Migration("1", """
+            CREATE TABLE customers (customer_no bigint PRIMARY KEY);
+            CREATE TABLE orders (id bigint PRIMARY KEY, customer_no bigint REFERENCES customers, parent_id bigint REFERENCES orders);
+            """));
+
+        var keys = schema.Tables["orders"].ForeignKeys.ToDictionary(f => f.RefTable, f => string.Join(",", f.RefColumns));
+        Assert.Equal("customer_no", keys["customers"]);
+        Assert.Equal("id", keys["orders"]);
+    }
+
+    [Fact]
     public void Alter_rename_and_drop_change_the_schema()
     {
         var schema = ReplayAll(

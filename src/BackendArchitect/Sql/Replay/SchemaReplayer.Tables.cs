@@ -74,7 +74,9 @@ public sealed partial class SchemaReplayer
             @default = "nextval('" + SerialSequence(table, definition.Name) + "'::regclass)";
         }
 
-        var nullable = definition.NotNull != true && !definition.PrimaryKey && definition.Identity is not ("always" or "by default");
+        // PostgreSQL's serial types are NOT NULL by definition, like identity columns and keys.
+        var serial = definition.Type is { } serialType && Naming.Dialect == SqlDialect.PostgreSql && TypeNormalizer.IsSerial(serialType);
+        var nullable = definition.NotNull != true && !definition.PrimaryKey && !serial && definition.Identity is not ("always" or "by default");
         return new Column(definition.Name, type, nullable, @default, definition.Identity, new SourceLocation(file, definition.Line));
     }
 
@@ -104,6 +106,15 @@ public sealed partial class SchemaReplayer
         return table;
     }
 
+    /// <summary>"REFERENCES t" without columns means t's primary key; a table may reference itself.</summary>
+    private ImmutableArray<string> ReferencedKey(SchemaTable table, QualifiedName referenced)
+    {
+        var target = Naming.KeyOf(referenced) == Naming.KeyOf(new QualifiedName(null, table.Name))
+            ? table
+            : Schema.Tables.GetValueOrDefault(Naming.KeyOf(referenced));
+        return target?.PrimaryKey?.Columns ?? [];
+    }
+
     private SchemaTable AddConstraint(SchemaTable table, TableConstraint constraint, string file)
     {
         var origin = new SourceLocation(file, constraint.Line);
@@ -126,7 +137,7 @@ public sealed partial class SchemaReplayer
                     constraint.Name ?? DefaultName(table.Name, constraint.Columns, "fkey"),
                     constraint.Columns,
                     Naming.DisplayName(references.Table),
-                    references.Columns,
+                    references.Columns.IsEmpty ? ReferencedKey(table, references.Table) : references.Columns,
                     references.OnDelete,
                     constraint.NotValid,
                     origin);
