@@ -1,18 +1,11 @@
 using System.Text.Json;
-using BackendArchitect.Cli.Commands;
 using BackendArchitect.Tests.Support;
 
 namespace BackendArchitect.Tests.Cli;
 
 public sealed class DbLintCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Lints_a_migration_folder_and_fails_on_the_threshold()

@@ -1,17 +1,10 @@
-using BackendArchitect.Cli.Commands;
 using BackendArchitect.Tests.Support;
 
 namespace BackendArchitect.Tests.Cli;
 
 public sealed class ScanCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void A_missing_path_is_a_one_line_message_and_exit_code_2()

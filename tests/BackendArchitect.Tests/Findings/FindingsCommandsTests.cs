@@ -9,13 +9,7 @@ public sealed class FindingsCommandsTests
 {
     private static readonly RuleMetadata[] Rules = [SampleFindings.KeyRule, SampleFindings.IndexRule];
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Explain_prints_the_rule_page_by_code_or_name_in_any_case()

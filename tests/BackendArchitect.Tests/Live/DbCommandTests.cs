@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BackendArchitect.Cli.Commands;
 using BackendArchitect.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -7,13 +6,7 @@ namespace BackendArchitect.Tests.Live;
 
 public sealed class DbCommandTests
 {
-    internal static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    internal static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Db_schema_replays_a_migration_folder_in_name_order()
