@@ -184,6 +184,27 @@ public sealed class RazorPageEndpointsTests
     }
 
     [Fact]
+    public void Map_razor_pages_require_authorization_is_one_source_of_every_page()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Web/Web.csproj", Project);
+        dir.Write("Web/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            var app = builder.Build();
+            app.MapRazorPages().RequireAuthorization("Staff");
+            app.Run();
+            """);
+        dir.Write("Web/Pages/Index.cshtml", "@page\n");
+
+        var page = Assert.Single(ScanEngine.Scan(dir.Path).Endpoints);
+
+        var source = Assert.Single(page.Auth.Sources);
+        Assert.Equal(("authorize", "Web/Program.cs", 4), (source.Kind, source.File, source.Line));
+        Assert.Equal("Staff", Assert.Single(page.Auth.Policies));
+    }
+
+    [Fact]
     public void Convention_sources_name_the_convention_call_and_its_line()
     {
         using var dir = new TempDirectory();

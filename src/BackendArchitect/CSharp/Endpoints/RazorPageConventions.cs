@@ -4,22 +4,19 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.CSharp.Endpoints;
 
 /// <summary>
-/// A service's Razor Pages wiring that changes routes or authorization: the page conventions
-/// (<c>o.Conventions.AuthorizeFolder("/Admin")</c>, <c>AllowAnonymousToPage</c>, <c>AddPageRoute</c>...)
-/// and <c>MapRazorPages().RequireAuthorization()</c>/<c>.AllowAnonymous()</c>, which apply to every page.
+/// A service's Razor Pages conventions that change routes or authorization
+/// (<c>o.Conventions.AuthorizeFolder("/Admin")</c>, <c>AllowAnonymousToPage</c>, <c>AddPageRoute</c>...).
+/// <c>MapRazorPages().RequireAuthorization()</c> applies to every page and is read with the service's
+/// other authorization defaults (<see cref="ServiceAuthDefaults.RazorPages"/>).
 /// </summary>
 public sealed class RazorPageConventions
 {
     private readonly List<Rule> rules = [];
     private readonly List<ExtraRoute> extraRoutes = [];
-    private readonly List<AuthMetadata> allPages = [];
 
     private RazorPageConventions()
     {
     }
-
-    /// <summary>Metadata that <c>MapRazorPages()</c> attaches to every page.</summary>
-    public IReadOnlyList<AuthMetadata> AllPages => allPages;
 
     /// <summary>Reads the conventions written in a service's own documents.</summary>
     public static RazorPageConventions Read(CSharpCorpus corpus, string service, ICollection<Diagnostic> diagnostics)
@@ -28,7 +25,7 @@ public sealed class RazorPageConventions
         foreach (var doc in corpus.Services.DocumentsOf(service))
         {
             var text = doc.File.Text;
-            if (!text.Contains("Conventions", StringComparison.Ordinal) && !text.Contains("MapRazorPages", StringComparison.Ordinal))
+            if (!text.Contains("Conventions", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -36,11 +33,7 @@ public sealed class RazorPageConventions
             foreach (var invocation in doc.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 var name = SyntaxHelpers.InvokedName(invocation);
-                if (name == "MapRazorPages")
-                {
-                    result.ReadMapChain(corpus, doc, invocation, diagnostics);
-                }
-                else if (name is not null && IsConventionReceiver(invocation))
+                if (name is not null && IsConventionReceiver(invocation))
                 {
                     result.ReadConvention(corpus, doc, invocation, name, diagnostics);
                 }
@@ -52,7 +45,7 @@ public sealed class RazorPageConventions
 
     /// <summary>Authorization metadata the conventions attach to one page.</summary>
     public IEnumerable<AuthMetadata> For(RazorPageRoute page) =>
-        rules.Where(r => r.Matches(page)).Select(r => r.Metadata).Concat(allPages);
+        rules.Where(r => r.Matches(page)).Select(r => r.Metadata);
 
     /// <summary>Routes added with <c>AddPageRoute</c>/<c>AddAreaPageRoute</c> for one page, with where they were written.</summary>
     public IEnumerable<(string Route, string File, int Line)> ExtraRoutesOf(RazorPageRoute page) =>
@@ -146,40 +139,6 @@ public sealed class RazorPageConventions
         }
 
         rules.Add(new Rule(areaName, isFolder, isFolder ? NormalizeFolder(path) : NormalizePage(path), metadata));
-    }
-
-    /// <summary>Reads <c>.RequireAuthorization(...)</c> and <c>.AllowAnonymous()</c> chained on <c>MapRazorPages()</c>.</summary>
-    private void ReadMapChain(CSharpCorpus corpus, CSharpDocument doc, InvocationExpressionSyntax map, ICollection<Diagnostic> diagnostics)
-    {
-        var current = map;
-        while (current.Parent is MemberAccessExpressionSyntax member && member.Parent is InvocationExpressionSyntax next && next.Expression == member)
-        {
-            current = next;
-            var name = member.Name.Identifier.ValueText;
-            var line = doc.LineOf(member.Name);
-            var detail = $"MapRazorPages().{name}({next.ArgumentList.Arguments})";
-            if (name == "AllowAnonymous")
-            {
-                allPages.Add(AuthMetadata.AllowAnonymous(detail, doc.Path, line));
-            }
-            else if (name == "RequireAuthorization")
-            {
-                var policies = new List<string>();
-                foreach (var arg in next.ArgumentList.Arguments)
-                {
-                    var value = corpus.Constants.Evaluate(arg.Expression);
-                    if (value is null)
-                    {
-                        diagnostics.Add(new Diagnostic(doc.Path, line, $"MapRazorPages().RequireAuthorization: argument '{arg.Expression}' is not a constant policy name; pages require authorization with unknown extra requirements"));
-                        continue;
-                    }
-
-                    policies.Add(value);
-                }
-
-                allPages.Add(AuthMetadata.Authorize(detail, doc.Path, line, policies: policies));
-            }
-        }
     }
 
     private static string NormalizeFolder(string folder) => "/" + folder.Trim().Trim('/');

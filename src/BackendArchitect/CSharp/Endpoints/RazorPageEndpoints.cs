@@ -77,10 +77,8 @@ public static class RazorPageEndpoints
             diagnostics.Add(new Diagnostic(file.Path, directives.PageLine, $"page model '{directives.ModelType}' not found in the code; only GET is listed and class-level authorization is not read", DiagnosticSeverity.Info));
         }
 
-        var metadata = (model?.ClassAuthorization(corpus) ?? []).Concat(conventions.For(page)).ToList();
-
-        // The service defaults may also hold MapRazorPages().RequireAuthorization(), read here as well: keep one.
-        metadata.AddRange((defaults?.RazorPages ?? []).Where(d => !metadata.Any(m => m.Kind == d.Kind && m.File == d.File && m.Line == d.Line)));
+        // MapRazorPages().RequireAuthorization()/AllowAnonymous() and global filters come with the service defaults.
+        var metadata = (model?.ClassAuthorization(corpus) ?? []).Concat(conventions.For(page)).Concat(defaults?.RazorPages ?? []).ToList();
         var auth = AuthResolver.Resolve(metadata, defaults?.Fallback);
         var handlers = model?.Handlers(diagnostics) ?? [];
         var routes = new List<string> { page.Route };
