@@ -26,7 +26,11 @@ public sealed class CSharpCorpus
         Projects = projects;
         Types = types;
         Constants = new ConstantResolver(this);
+        projectsByPath = new(() => Projects.ToDictionary(p => p.Path, StringComparer.Ordinal));
     }
+
+    private readonly Lazy<Dictionary<string, ProjectFile>> projectsByPath;
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> reachable = new(StringComparer.Ordinal);
 
     public IReadOnlyList<CSharpDocument> Documents { get; }
 
@@ -108,6 +112,29 @@ public sealed class CSharpCorpus
         corpus.Services = ServiceDetector.Detect(corpus, workspace);
         return corpus;
     }
+
+    /// <summary>
+    /// The project files a project references, directly or through other projects (not itself unless
+    /// a cycle leads back to it). Computed once per project.
+    /// </summary>
+    public IReadOnlySet<string> ProjectsReachableFrom(string projectPath) =>
+        reachable.GetOrAdd(projectPath, start =>
+        {
+            var result = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>([start]);
+            while (stack.Count > 0)
+            {
+                if (projectsByPath.Value.TryGetValue(stack.Pop(), out var project))
+                {
+                    foreach (var reference in project.ProjectReferences.Where(result.Add))
+                    {
+                        stack.Push(reference);
+                    }
+                }
+            }
+
+            return result;
+        });
 
     /// <summary>All declarations of a type by simple name, or empty.</summary>
     public ImmutableArray<TypeEntry> FindType(string name)

@@ -59,37 +59,24 @@ public static class ServiceDetector
             }
         }
 
-        // A library belongs to the first service (by name) that references it, directly or not.
-        var projectsByPath = corpus.Projects.ToDictionary(p => p.Path, StringComparer.Ordinal);
-        foreach (var service in services.OrderBy(s => s.Name, StringComparer.Ordinal))
+        // A library belongs to the first service that references it, directly or not: services that
+        // look like test hosts last, then by name.
+        var known = corpus.Projects.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var service in services.Where(s => s.Project is not null).OrderBy(s => LooksLikeTestHost(s) ? 1 : 0).ThenBy(s => s.Name, StringComparer.Ordinal))
         {
-            if (service.Project is null)
+            serviceByProject.TryAdd(service.Project!, service.Name);
+            foreach (var path in corpus.ProjectsReachableFrom(service.Project!).Where(known.Contains))
             {
-                continue;
-            }
-
-            var stack = new Stack<string>([service.Project]);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (stack.Count > 0)
-            {
-                var path = stack.Pop();
-                if (!seen.Add(path) || !projectsByPath.TryGetValue(path, out var project))
-                {
-                    continue;
-                }
-
                 serviceByProject.TryAdd(path, service.Name);
-                foreach (var reference in project.ProjectReferences)
-                {
-                    stack.Push(reference);
-                }
             }
         }
 
         return new ServiceMap(services.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(), serviceByProject, docsByService, fallback);
     }
 
-
+    /// <summary>A host named or placed like a test host that no test package or name rule caught.</summary>
+    private static bool LooksLikeTestHost(Service service) =>
+        service.Name.Contains("Test", StringComparison.OrdinalIgnoreCase) || service.Path.Contains("test", StringComparison.OrdinalIgnoreCase);
 
     private static CSharpDocument? FindEntryPoint(IEnumerable<CSharpDocument> docs) =>
         docs.OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal)

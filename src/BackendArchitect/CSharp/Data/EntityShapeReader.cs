@@ -49,7 +49,6 @@ internal sealed class EntityShape(string name, IReadOnlyList<TypeEntry> declarat
 internal sealed class EntityShapeReader(CSharpCorpus corpus)
 {
     private readonly Dictionary<(string Name, string? Project), EntityShape?> shapes = [];
-    private readonly Dictionary<string, HashSet<string>> referenced = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> valueTypes = new(StringComparer.Ordinal);
 
     /// <summary>The class or record of that simple name, preferring a declaration in the given project, then in one it references.</summary>
@@ -98,7 +97,7 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
 
         var declarations = groups.Count == 1 ? groups[0]
             : groups.FirstOrDefault(g => g[0].Document.Project?.Path == project)
-                ?? groups.FirstOrDefault(g => g[0].Document.Project is { } p && References(project).Contains(p.Path))
+                ?? groups.FirstOrDefault(g => g[0].Document.Project is { } p && project is not null && corpus.ProjectsReachableFrom(project).Contains(p.Path))
                 ?? groups[0];
         var shape = new EntityShape(name, declarations);
         if (declarations.Select(d => d.Declaration.BaseList?.Types.FirstOrDefault()?.Type).FirstOrDefault(t => t is not null) is { } baseType)
@@ -129,37 +128,6 @@ internal sealed class EntityShapeReader(CSharpCorpus corpus)
         }
 
         return shape;
-    }
-
-    /// <summary>The projects a project references, directly or not.</summary>
-    private HashSet<string> References(string? project)
-    {
-        if (project is null)
-        {
-            return [];
-        }
-
-        if (referenced.TryGetValue(project, out var known))
-        {
-            return known;
-        }
-
-        var byPath = corpus.Projects.ToDictionary(p => p.Path, StringComparer.Ordinal);
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([project]);
-        while (stack.Count > 0)
-        {
-            if (byPath.TryGetValue(stack.Pop(), out var current))
-            {
-                foreach (var reference in current.ProjectReferences.Where(result.Add))
-                {
-                    stack.Push(reference);
-                }
-            }
-        }
-
-        referenced[project] = result;
-        return result;
     }
 
     /// <summary>The part in "Order.cs" is the main declaration of a partial "Order".</summary>

@@ -9,7 +9,6 @@ internal static class ProviderDetector
     {
         var byName = contexts.ToLookup(c => c.Name, StringComparer.Ordinal);
         var registrations = new Dictionary<ContextDraft, List<Registration>>();
-        var byPath = corpus.Projects.ToDictionary(p => p.Path, StringComparer.Ordinal);
         foreach (var doc in corpus.Documents)
         {
             var text = doc.File.Text;
@@ -33,7 +32,7 @@ internal static class ProviderDetector
                     continue;
                 }
 
-                var registration = new Registration(ServiceFor(corpus, doc, byPath), IsTestCode(doc), []);
+                var registration = new Registration(corpus.Services.ServiceOf(doc), IsTestCode(doc), []);
                 if (Conventions.ProviderOfRegistration(name) is { } aspire)
                 {
                     registration.Providers.Add(aspire);
@@ -73,63 +72,15 @@ internal static class ProviderDetector
             context.Providers.UnionWith(used.SelectMany(r => r.Providers));
             context.Service = used.Count > 0
                 ? used.Select(r => r.Service).Order(StringComparer.Ordinal).First()
-                : ServiceFor(corpus, context.Primary.Document, byPath);
+                : corpus.Services.ServiceOf(context.Primary.Document);
         }
     }
 
     private static bool IsTestCode(CSharpDocument document) =>
         (document.Project?.Path ?? document.Path).Contains("test", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// The service whose code runs a document. A library (an Infrastructure project wiring the
-    /// context) goes to a service that references it, preferring one that is not a test host.
-    /// </summary>
-    private static string ServiceFor(CSharpCorpus corpus, CSharpDocument document, Dictionary<string, ProjectFile> byPath)
-    {
-        var fallback = corpus.Services.ServiceOf(document);
-        var project = document.Project?.Path;
-        if (project is null || corpus.Services.Services.Any(s => s.Project == project))
-        {
-            return fallback;
-        }
-
-        var referencing = corpus.Services.Services
-            .Where(s => s.Project is not null && References(byPath, s.Project, project))
-            .OrderBy(s => IsTestHost(s) ? 1 : 0)
-            .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return referencing?.Name ?? fallback;
-    }
-
     /// <summary>An AddDbContext call seen in the code, with the service it runs in and the providers it selects.</summary>
     private sealed record Registration(string Service, bool IsTest, HashSet<string> Providers);
-
-    private static bool IsTestHost(Model.Service service) =>
-        service.Name.Contains("Test", StringComparison.OrdinalIgnoreCase) || service.Path.Contains("test", StringComparison.OrdinalIgnoreCase);
-
-    private static bool References(Dictionary<string, ProjectFile> byPath, string from, string target)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([from]);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (current == target)
-            {
-                return true;
-            }
-
-            if (seen.Add(current) && byPath.TryGetValue(current, out var file))
-            {
-                foreach (var reference in file.ProjectReferences)
-                {
-                    stack.Push(reference);
-                }
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Contexts of that name; when several share it, those the registering project can see by path.</summary>
     private static IEnumerable<ContextDraft> Candidates(IEnumerable<ContextDraft> named, CSharpDocument registration)
