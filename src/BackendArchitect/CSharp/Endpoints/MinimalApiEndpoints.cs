@@ -1,3 +1,4 @@
+using BackendArchitect.CSharp.Auth;
 using BackendArchitect.Model;
 using BackendArchitect.Workspace;
 using Microsoft.CodeAnalysis;
@@ -22,7 +23,7 @@ public static class MinimalApiEndpoints
         ICollection<Diagnostic> diagnostics,
         IReadOnlyList<SourceFile>? protoFiles = null)
     {
-        var documents = corpus.Documents.Where(d => !IsTestProject(d.Project) && MayMapRoutes(d)).ToList();
+        var documents = corpus.Documents.Where(MayMapRoutes).ToList();
         var mappingMethods = IndexMappingMethods(documents);
         // A mapping method walked once per call site would repeat its diagnostics; they are reported once.
         var found = new List<Diagnostic>();
@@ -55,7 +56,7 @@ public static class MinimalApiEndpoints
         }
 
         return walker.Endpoints
-            .Select(e => e.ToEndpoint((defaults.GetValueOrDefault(e.Service) ?? ServiceAuthDefaults.None(e.Service)).Fallback))
+            .Select(e => e.ToEndpoint(ServiceAuthDefaultsReader.For(defaults, e.Service).Fallback))
             .ToList();
     }
 
@@ -129,10 +130,6 @@ public static class MinimalApiEndpoints
     /// <summary>Members of namespaces and types, without descending into bodies.</summary>
     private static IEnumerable<MemberDeclarationSyntax> MemberDeclarations(SyntaxNode root) =>
         root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<MemberDeclarationSyntax>();
-
-    /// <summary>Test projects map endpoints on test hosts; those are not part of the system.</summary>
-    private static bool IsTestProject(ProjectFile? project) =>
-        project is not null && project.PackageReferences.Any(p => p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A cheap text check that keeps files without routing code out of the syntax walk.</summary>
     private static bool MayMapRoutes(CSharpDocument document)
