@@ -55,29 +55,35 @@ public sealed class ConstantResolver(CSharpCorpus corpus)
         }
     }
 
-    private string? Interpolate(InterpolatedStringExpressionSyntax interpolated, int depth)
+    private string? Interpolate(InterpolatedStringExpressionSyntax interpolated, int depth) =>
+        Interpolate(interpolated, hole => Evaluate(hole, depth + 1));
+
+    /// <summary>
+    /// The text of an interpolated string whose holes <paramref name="hole"/> evaluates; null when one
+    /// of them is not known. Every reader that evaluates interpolations goes through here, so escaped
+    /// braces mean the same everywhere.
+    /// </summary>
+    public static string? Interpolate(InterpolatedStringExpressionSyntax interpolated, Func<ExpressionSyntax, string?> hole)
     {
+        // Roslyn keeps "{{" and "}}" escaped in the token of a regular interpolated string; a route needs
+        // the braces they stand for. Raw interpolated strings have no such escapes.
+        var raw = interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken)
+            || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken);
         var sb = new StringBuilder();
         foreach (var content in interpolated.Contents)
         {
-            switch (content)
+            var part = content switch
             {
-                case InterpolatedStringTextSyntax text:
-                    // Roslyn keeps "{{" and "}}" escaped in the token; a route needs the braces they stand for.
-                    var raw = interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken)
-                        || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken);
-                    sb.Append(raw ? text.TextToken.ValueText : text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}"));
-                    break;
-                case InterpolationSyntax hole:
-                    var value = Evaluate(hole.Expression, depth + 1);
-                    if (value is null)
-                    {
-                        return null;
-                    }
-
-                    sb.Append(value);
-                    break;
+                InterpolatedStringTextSyntax text => raw ? text.TextToken.ValueText : text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}"),
+                InterpolationSyntax interpolation => hole(interpolation.Expression),
+                _ => null,
+            };
+            if (part is null)
+            {
+                return null;
             }
+
+            sb.Append(part);
         }
 
         return sb.ToString();

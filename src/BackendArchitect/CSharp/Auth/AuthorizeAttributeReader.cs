@@ -231,24 +231,7 @@ public static class AuthorizeAttributeReader
                 var right = left is null ? null : EvaluateWithArguments(corpus, b.Right, parameters, arguments, depth + 1);
                 return left is null || right is null ? null : left + right;
             case InterpolatedStringExpressionSyntax s:
-                var sb = new System.Text.StringBuilder();
-                foreach (var content in s.Contents)
-                {
-                    var part = content switch
-                    {
-                        InterpolatedStringTextSyntax t => t.TextToken.ValueText,
-                        InterpolationSyntax h => EvaluateWithArguments(corpus, h.Expression, parameters, arguments, depth + 1),
-                        _ => null,
-                    };
-                    if (part is null)
-                    {
-                        return null;
-                    }
-
-                    sb.Append(part);
-                }
-
-                return sb.ToString();
+                return ConstantResolver.Interpolate(s, hole => EvaluateWithArguments(corpus, hole, parameters, arguments, depth + 1));
             default:
                 return corpus.Constants.Evaluate(expression);
         }

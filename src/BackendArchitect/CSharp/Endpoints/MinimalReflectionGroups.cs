@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -121,18 +120,7 @@ internal static class MinimalReflectionGroups
             return corpus.Constants.Evaluate(prefix);
         }
 
-        var sb = new StringBuilder();
-        foreach (var content in interpolated.Contents)
-        {
-            sb.Append(content switch
-            {
-                InterpolatedStringTextSyntax text => text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}"),
-                InterpolationSyntax => typeName,
-                _ => "",
-            });
-        }
-
-        return sb.ToString();
+        return ConstantResolver.Interpolate(interpolated, _ => typeName);
     }
 
     /// <summary>A static RoutePrefix property or constant declared by the group type itself.</summary>

@@ -92,24 +92,7 @@ internal sealed partial class MinimalRouteWalker
         switch (expression)
         {
             case InterpolatedStringExpressionSyntax interpolated:
-                var text = new System.Text.StringBuilder();
-                foreach (var content in interpolated.Contents)
-                {
-                    var part = content switch
-                    {
-                        InterpolatedStringTextSyntax t => t.TextToken.ValueText,
-                        InterpolationSyntax hole => Text(hole.Expression, context, depth + 1),
-                        _ => null,
-                    };
-                    if (part is null)
-                    {
-                        return null;
-                    }
-
-                    text.Append(part);
-                }
-
-                return text.ToString();
+                return ConstantResolver.Interpolate(interpolated, hole => Text(hole, context, depth + 1));
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
                 return Text(binary.Left, context, depth + 1) is { } left && Text(binary.Right, context, depth + 1) is { } right ? left + right : null;
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetType" } getType } }:
