@@ -112,15 +112,14 @@ public static class DbSchemaCommand
         }
 
         var replayer = new SchemaReplayer(chosen.Dialect);
-        // Replay yields one step per statement; running through them applies every statement.
-        _ = replayer.Replay(chosen.Migrations).Count();
+        var schema = replayer.ReplayAll(chosen.Migrations);
 
         foreach (var diagnostic in diagnostics.Concat(replayer.Diagnostics).Where(d => d.Severity != Model.DiagnosticSeverity.Info))
         {
             stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {diagnostic.Message}");
         }
 
-        return Write(replayer.Schema, output, stdout, stderr);
+        return Write(schema, output, stdout, stderr);
     }
 
     private static int Write(Model.Schema schema, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)

@@ -36,7 +36,8 @@ public sealed class JsonFormatDocTests
         Assert.Equal(realFields, exampleFields);
     }
 
-    private static IEnumerable<string> SerializedNames(Type type, HashSet<Type> seen)
+    /// <summary>The JSON names of every serialized property of a model type and the model types it holds.</summary>
+    internal static IEnumerable<string> SerializedNames(Type type, HashSet<Type> seen)
     {
         if (!seen.Add(type))
         {
@@ -63,6 +64,11 @@ public sealed class JsonFormatDocTests
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
         {
             return ModelTypes(type.GetGenericArguments()[0]);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableSortedDictionary<,>))
+        {
+            return ModelTypes(type.GetGenericArguments()[1]);
         }
 
         if (Nullable.GetUnderlyingType(type) is { } underlying)
