@@ -53,6 +53,7 @@ public sealed class CSharpCorpus
             .Select(p => p.TargetFramework is null ? p with { TargetFramework = InheritedTargetFramework(workspace, p) } : p)
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToArray();
+        projects = MarkWebHosts(projects, workspace);
         var byDepth = projects.OrderByDescending(p => p.Directory.Length).ToArray();
 
         // Test projects are not part of the running system: their controllers and hosts are fixtures.
@@ -160,6 +161,18 @@ public sealed class CSharpCorpus
         }
 
         return null;
+    }
+
+    /// <summary>Marks the projects whose own entry point builds a web host, before test projects are told apart by it.</summary>
+    private static ProjectFile[] MarkWebHosts(ProjectFile[] projects, WorkspaceSnapshot workspace)
+    {
+        var byDepth = projects.OrderByDescending(p => p.Directory.Length).ToArray();
+        var hosts = workspace.OfKind(FileKind.CSharp)
+            .Where(f => !f.IsGenerated && ServiceDetector.BuildsHostAtEntryPoint(f))
+            .Select(f => OwningProject(byDepth, f.Path)?.Path)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. projects.Select(p => hosts.Contains(p.Path) ? p with { BuildsWebHost = true } : p)];
     }
 
     private static ProjectFile? OwningProject(ProjectFile[] byDepth, string path)

@@ -21,10 +21,24 @@ public sealed record ProjectFile(
 
     private static readonly string[] TestNameSuffixes = [".Tests", ".Test", ".IntegrationTests", ".IntegrationTest", ".UnitTests", ".FunctionalTests", ".Specs"];
 
-    /// <summary>A test project: by its test packages, or by name when the packages come from shared props files.</summary>
+    /// <summary>The project's own <c>&lt;IsTestProject&gt;</c> value, when it sets one: it overrides every guess.</summary>
+    public bool? IsTestProjectProperty { get; init; }
+
+    /// <summary>
+    /// Set by the corpus: an entry point of the project (Program.cs or a Main) builds a web host. Test
+    /// hosts (WebApplicationFactory) build none themselves, so this keeps a web app whose project still
+    /// carries a stray test package a service.
+    /// </summary>
+    public bool BuildsWebHost { get; init; }
+
+    /// <summary>
+    /// A test project: as its IsTestProject property says; otherwise by its test packages, or by name
+    /// when the packages come from shared props files, unless it builds a web host of its own.
+    /// </summary>
     public bool IsTestProject =>
-        PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
-        || TestNameSuffixes.Any(s => Name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+        IsTestProjectProperty ?? (!BuildsWebHost
+            && (PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+                || TestNameSuffixes.Any(s => Name.EndsWith(s, StringComparison.OrdinalIgnoreCase))));
 
     public bool IsWebSdk => Sdk is not null && Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
 
@@ -51,6 +65,11 @@ public sealed record ProjectFile(
         string? sdk = (string?)rootElement.Attribute("Sdk");
         sdk ??= rootElement.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value;
         string? Property(string n) => rootElement.Descendants().FirstOrDefault(e => e.Name.LocalName == n)?.Value.Trim();
+        if (sdk is null && LegacyFrameworkProject.WebKind(rootElement) is { } legacy)
+        {
+            diagnostics.Add(new Diagnostic(file.Path, 1, $"project {name} is not supported: {legacy}; its endpoints, authorization and wiring are read only where they look like ASP.NET Core, so endpoints may be missing"));
+        }
+
         var tfm = Property("TargetFramework") ?? Property("TargetFrameworks");
         var assembly = Property("AssemblyName");
         if (!string.IsNullOrEmpty(assembly) && !assembly.Contains('$'))
@@ -72,7 +91,10 @@ public sealed record ProjectFile(
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToImmutableArray();
-        return new ProjectFile(name, file.Path, file.Directory, sdk, string.IsNullOrEmpty(tfm) ? null : tfm, references, packages);
+        return new ProjectFile(name, file.Path, file.Directory, sdk, string.IsNullOrEmpty(tfm) ? null : tfm, references, packages)
+        {
+            IsTestProjectProperty = bool.TryParse(Property("IsTestProject"), out var isTest) ? isTest : null,
+        };
     }
 
     /// <summary>Turns a reference relative to the project directory into a root-relative path.</summary>

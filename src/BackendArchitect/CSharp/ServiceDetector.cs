@@ -1,5 +1,8 @@
 using BackendArchitect.Model;
 using BackendArchitect.Workspace;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp;
 
@@ -14,8 +17,6 @@ public static class ServiceDetector
         "WebApplication.CreateBuilder", "WebApplication.CreateSlimBuilder", "WebApplication.CreateEmptyBuilder",
         "ConfigureWebHostDefaults", "WebHost.CreateDefaultBuilder",
     ];
-
-
 
     public static ServiceMap Detect(CSharpCorpus corpus, WorkspaceSnapshot workspace)
     {
@@ -34,7 +35,10 @@ public static class ServiceDetector
             }
 
             var docs = docsByProject.GetValueOrDefault(project.Path) ?? [];
-            var entry = FindEntryPoint(docs);
+
+            // Off the Web SDK, only a program's own start builds a service: a class library's hosting
+            // helper (an extension that calls WebApplication.CreateBuilder for its callers) does not.
+            var entry = FindEntryPoint(project.IsWebSdk ? docs : docs.Where(IsProgramStart));
             if (!project.IsWebSdk && entry is null)
             {
                 continue;
@@ -77,6 +81,21 @@ public static class ServiceDetector
     /// <summary>A host named or placed like a test host that no test package or name rule caught.</summary>
     private static bool LooksLikeTestHost(Service service) =>
         service.Name.Contains("Test", StringComparison.OrdinalIgnoreCase) || service.Path.Contains("test", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A file that builds a web host where a program starts (Program.cs, or a file with a Main method), read
+    /// from its text before parsing: a test's own <c>WebApplication.CreateBuilder()</c> inside a test method
+    /// does not count.
+    /// </summary>
+    internal static bool BuildsHostAtEntryPoint(SourceFile file) =>
+        (file.FileName == "Program.cs" || file.Text.Contains(" Main(", StringComparison.Ordinal))
+        && HostMarkers.Any(m => file.Text.Contains(m, StringComparison.Ordinal));
+
+    /// <summary>Top-level statements or a Main method: where a program starts.</summary>
+    private static bool IsProgramStart(CSharpDocument doc) =>
+        doc.Root is CompilationUnitSyntax unit
+        && (unit.Members.Any(m => m is GlobalStatementSyntax)
+            || unit.DescendantNodes(n => n is not BaseMethodDeclarationSyntax).OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword)));
 
     private static CSharpDocument? FindEntryPoint(IEnumerable<CSharpDocument> docs) =>
         docs.OrderBy(d => d.File.FileName == "Program.cs" ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal)

@@ -99,7 +99,10 @@ public static class MarkdownReport
         var writes = AuthText.AnonymousWrites(m).ToList();
         if (writes.Count == 0)
         {
-            md.Line("No endpoint that changes state is reachable without authentication.");
+            var gaps = CompletenessGaps(m);
+            md.Line(gaps.Count == 0
+                ? "No endpoint that changes state is reachable without authentication."
+                : $"No endpoint found that changes state allows anonymous callers, but this is not an all-clear: {string.Join(", ", gaps)} mean endpoints or their authorization may be missing.");
             return;
         }
 
@@ -249,7 +252,7 @@ public static class MarkdownReport
         md.Heading(2, "Diagnostics");
         if (m.Diagnostics.IsEmpty)
         {
-            md.Line("None: every file was read.");
+            md.Line(m.Statistics.SkippedFiles == 0 ? "None: every file was read." : $"None, but {Counts.Of(m.Statistics.SkippedFiles, "file")} {(m.Statistics.SkippedFiles == 1 ? "was" : "were")} skipped.");
             return;
         }
 
@@ -260,6 +263,28 @@ public static class MarkdownReport
         md.Table(
             ["Severity", "Source", "Message"],
             m.Diagnostics.Take(shown).Select(d => (IReadOnlyList<string>)[Cell(d.Severity.ToString().ToLowerInvariant()), Source(d.File, d.Line, null), Cell(d.Message)]));
+    }
+
+    /// <summary>What keeps the scan from vouching for every endpoint: unknown authorization, skipped files, diagnostics.</summary>
+    private static List<string> CompletenessGaps(SystemModel m)
+    {
+        var gaps = new List<string>();
+        if (m.Endpoints.Count(e => e.Auth.Required is null) is > 0 and var unknown)
+        {
+            gaps.Add(Counts.Of(unknown, "endpoint") + " with unknown authorization");
+        }
+
+        if (m.Statistics.SkippedFiles > 0)
+        {
+            gaps.Add(Counts.Of(m.Statistics.SkippedFiles, "skipped file"));
+        }
+
+        if (m.Diagnostics.Length > 0)
+        {
+            gaps.Add(Counts.Of(m.Diagnostics.Length, "diagnostic") + " (see Diagnostics)");
+        }
+
+        return gaps;
     }
 
     private static string Auth(AuthRequirement auth)

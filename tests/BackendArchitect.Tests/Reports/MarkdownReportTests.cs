@@ -83,6 +83,33 @@ public sealed class MarkdownReportTests
         Assert.DoesNotContain("`a.cs:51`", output);
     }
 
+    [Fact]
+    public void No_all_clear_while_authorization_is_unknown_or_files_were_skipped()
+    {
+        var sample = SampleModel.Create();
+        var withoutWrites = sample with { Endpoints = [.. sample.Endpoints.Where(e => e.Method != "POST")], Diagnostics = [] };
+        var output = MarkdownReport.Render(withoutWrites);
+        Assert.DoesNotContain("is reachable without authentication", output);
+        Assert.Contains("not an all-clear: 1 endpoint with unknown authorization, 1 skipped file mean", output);
+        Assert.DoesNotContain("every file was read", output);
+        Assert.Contains("None, but 1 file was skipped.", output);
+    }
+
+    [Fact]
+    public void All_clear_only_when_everything_was_read_and_known()
+    {
+        var sample = SampleModel.Create();
+        var clean = sample with
+        {
+            Endpoints = [.. sample.Endpoints.Where(e => e.Method != "POST" && e.Auth.Required is not null)],
+            Diagnostics = [],
+            Statistics = sample.Statistics with { SkippedFiles = 0 },
+        };
+        var output = MarkdownReport.Render(clean);
+        Assert.Contains("No endpoint that changes state is reachable without authentication.", output);
+        Assert.Contains("None: every file was read.", output);
+    }
+
     private static string Section(string heading)
     {
         var start = Output.IndexOf(heading + "\n", StringComparison.Ordinal);
