@@ -31,17 +31,21 @@ public sealed record ControllerAction(MethodDeclarationSyntax Method, TypeEntry 
 /// </summary>
 public static class ControllerTypes
 {
-    private static readonly HashSet<string> ControllerBases = new(StringComparer.Ordinal) { "Controller", "ControllerBase" };
+    /// <summary>
+    /// Framework and package bases that make a class a controller. Ardalis.ApiEndpoints' bases are
+    /// ControllerBase subclasses reached through fluent nested types (EndpointBaseAsync.WithRequest&lt;T&gt;.WithActionResult&lt;R&gt;),
+    /// so they are matched on the nesting type as well as on the base name.
+    /// </summary>
+    private static readonly HashSet<string> ControllerBases = new(StringComparer.Ordinal)
+    {
+        "Controller", "ControllerBase",
+        "EndpointBase", "EndpointBaseAsync", "EndpointBaseSync", "BaseAsyncEndpoint",
+    };
 
     public static IEnumerable<ControllerClass> Find(CSharpCorpus corpus)
     {
         foreach (var document in corpus.Documents.OrderBy(d => d.Path, StringComparer.Ordinal))
         {
-            if (!document.File.Text.Contains("Controller", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             foreach (var declaration in document.Root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<ClassDeclarationSyntax>())
             {
                 var entry = new TypeEntry(declaration, document);
@@ -80,6 +84,7 @@ public static class ControllerTypes
         // A name alone is weak evidence (UIKit view controllers, game controllers): MVC only scans
         // assemblies that use it, so a name-only class must at least sit in a file that uses ASP.NET Core.
         var isController = hierarchy.BaseNames.Overlaps(ControllerBases)
+            || hierarchy.QualifierNames.Overlaps(ControllerBases)
             || attributes.Any(a => a.Name is "Controller" or "ApiController")
             || (entry.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) && entry.Document.File.Text.Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
         if (!isController)
