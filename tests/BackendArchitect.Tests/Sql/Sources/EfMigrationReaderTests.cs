@@ -53,7 +53,7 @@ public class EfMigrationReaderTests
         Assert.True(set.Migrations[0].InTransaction);
         var index = Assert.Single(second.Statements.OfType<CreateIndexStatement>());
         Assert.True(index.Concurrently);
-        Assert.Equal(22, index.Line);
+        Assert.Equal(23, index.Line); // the line of the SQL inside the verbatim string, not of the Sql( call
         Assert.IsType<AddColumnAction>(second.Statements.OfType<AlterTableStatement>().First().Actions.Single());
         Assert.Contains(second.Statements.OfType<AlterTableStatement>(), s => s.Actions.Single() is RenameColumnAction { From: "Total", To: "Amount" });
         var unknown = Assert.Single(diagnostics);

@@ -14,7 +14,7 @@ namespace BackendArchitect.Sql.Sources.Ef;
 /// <summary>
 /// Reads EF Core migrations (classes deriving from Migration with an Up(MigrationBuilder) method) into
 /// migrations of SQL statements: each builder call becomes the DDL its provider runs, Sql("...") is parsed
-/// in the provider's dialect, and every statement carries the line of its C# call.
+/// in the provider's dialect, and every statement, column and ALTER action carries the line of the C# it comes from.
 /// </summary>
 public static partial class EfMigrationReader
 {
@@ -179,13 +179,15 @@ public static partial class EfMigrationReader
                     continue;
                 }
 
+                // The statements of the string land on the lines they are written on in the C# file.
+                var lines = EfStatementLines.OfLiteral(call.Argument("sql"), sql) ?? [line];
                 var result = MigrationSources.Parse(file.Path, sql, dialect);
                 foreach (var d in result.Diagnostics)
                 {
-                    diagnostics.Add(d with { Line = line + d.Line - 1 });
+                    diagnostics.Add(d with { Line = lines[Math.Clamp(d.Line, 1, lines.Count) - 1] });
                 }
 
-                statements.AddRange(result.Statements.Select(s => s with { Line = line + s.Line - 1 }));
+                statements.AddRange(result.Statements.Select(s => EfStatementLines.Relocate(s, lines)));
                 continue;
             }
 
@@ -205,13 +207,13 @@ public static partial class EfMigrationReader
                 continue;
             }
 
-            var parsed = MigrationSources.Parse(file.Path, rendered, dialect);
+            var parsed = MigrationSources.Parse(file.Path, rendered.Text, dialect);
             foreach (var d in parsed.Diagnostics)
             {
                 diagnostics.Add(d with { Line = line, Message = $"{method}: {d.Message}" });
             }
 
-            statements.AddRange(parsed.Statements.Select(s => s with { Line = line, Text = rendered }));
+            statements.AddRange(parsed.Statements.Select(s => EfStatementLines.Relocate(s, rendered.Lines) with { Text = rendered.Text }));
         }
 
         return new Migration(id, file.Path, statements.ToImmutable(), inTransaction);

@@ -5,6 +5,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.Sql.Sources.Ef;
 
+/// <summary>The DDL of one EF call and, for each of its lines, the line of the C# file it stands for.</summary>
+internal sealed record EfSql(string Text, IReadOnlyList<int> Lines);
+
 /// <summary>
 /// Spells EF Core migration operations as the DDL their provider would run, so the SQL parser turns them
 /// into the same statements a hand-written migration gives and every rule applies unchanged.
@@ -50,13 +53,23 @@ internal sealed class EfSqlWriter(SqlDialect dialect)
 
     public static bool Knows(string method) => Positional.ContainsKey(method) && method is not ("Column" or "PrimaryKey" or "UniqueConstraint" or "ForeignKey");
 
-    public string? Write(EfCall call)
+    /// <summary>The DDL of one call with the C# line of each of its lines, or null when it changes nothing tracked.</summary>
+    public EfSql? Write(EfCall call)
+    {
+        if (call.Method == "CreateTable")
+        {
+            return CreateTable(call);
+        }
+
+        return WriteOneLine(call) is { } sql ? new EfSql(sql, [call.Line]) : null;
+    }
+
+    private string? WriteOneLine(EfCall call)
     {
         var table = Table(call, "table");
         var name = call.String("name") ?? "";
         return call.Method switch
         {
-            "CreateTable" => CreateTable(call),
             "AddColumn" => $"ALTER TABLE {table} ADD {ColumnKeyword}{Column(name, call)}",
             "DropColumn" => $"ALTER TABLE {table} DROP COLUMN {Q(name)}",
             "RenameColumn" => dialect == SqlDialect.SqlServer
@@ -104,9 +117,10 @@ internal sealed class EfSqlWriter(SqlDialect dialect)
 
     private string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Q));
 
-    private string? CreateTable(EfCall call)
+    private EfSql CreateTable(EfCall call)
     {
         var columns = new List<string>();
+        var lines = new List<int> { call.Line };
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         if (call.Argument("columns") is LambdaExpressionSyntax { Body: AnonymousObjectCreationExpressionSyntax anonymous })
         {
@@ -120,6 +134,7 @@ internal sealed class EfSqlWriter(SqlDialect dialect)
                 var columnName = column.String("name") ?? member.NameEquals.Name.Identifier.ValueText;
                 properties[member.NameEquals.Name.Identifier.ValueText] = columnName;
                 columns.Add(Column(columnName, column, Annotations(member.Expression)));
+                lines.Add(LineOf(member));
             }
         }
 
@@ -146,11 +161,15 @@ internal sealed class EfSqlWriter(SqlDialect dialect)
                     "UniqueConstraint" => $"CONSTRAINT {Q(constraint.String("name") ?? "")} UNIQUE ({Columns(names)})",
                     _ => ForeignKey(constraint, names),
                 });
+                lines.Add(LineOf(invocation));
             }
         }
 
-        return $"CREATE TABLE {Table(call, "name")} (\n    {string.Join(",\n    ", columns)}\n)";
+        lines.Add(lines[^1]);
+        return new EfSql($"CREATE TABLE {Table(call, "name")} (\n    {string.Join(",\n    ", columns)}\n)", lines);
     }
+
+    private static int LineOf(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
     private string ForeignKey(EfCall call, IReadOnlyList<string> columns)
     {
