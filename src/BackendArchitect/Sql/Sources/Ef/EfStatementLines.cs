@@ -23,7 +23,8 @@ internal static class EfStatementLines
             AddColumnAction add => add with { Column = Column(add.Column) },
             AddConstraintAction add => add with { Constraint = Constraint(add.Constraint) },
             _ => a,
-        }) with { Line = Map(a.Line) };
+        }) with
+        { Line = Map(a.Line) };
 
         var moved = statement switch
         {
