@@ -15,11 +15,7 @@ internal static class EnvironmentConditions
         ["IsDevelopment", "IsProduction", "IsStaging", "IsEnvironment"], StringComparer.Ordinal);
 
     /// <summary>The #if symbols and environment checks a node runs under, outermost first, or null.</summary>
-    public static string? Of(SyntaxNode node) => Both(ConditionalDirectives.ConditionOf(node), EnvironmentOf(node));
-
-    /// <summary>Two conditions that both hold.</summary>
-    public static string? Both(string? outer, string? inner) =>
-        outer is null ? inner : inner is null || inner == outer ? outer : $"{outer} && {inner}";
+    public static string? Of(SyntaxNode node) => Endpoints.MinimalRoutes.BothConditions(ConditionalDirectives.ConditionOf(node), EnvironmentOf(node));
 
     /// <summary>The environment checks of the ifs around a node and the guards before it, up to its method, or null.</summary>
     public static string? EnvironmentOf(SyntaxNode node)
