@@ -16,6 +16,9 @@ public sealed record Endpoint(
     ImmutableArray<ResponseType> Responses,
     string? Condition)
 {
+    /// <summary>The API versions it serves (Asp.Versioning's <c>HasApiVersion</c>/<c>MapToApiVersion</c>), sorted; empty when unversioned.</summary>
+    public ImmutableArray<string> ApiVersions { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public SourceLocation Location => new(File, Line);
 }

@@ -89,7 +89,7 @@ public static class MarkdownReport
             md.Heading(3, group.Key);
             md.Table(
                 ["Method", "Route", "Auth", "Handler", "Source"],
-                group.Select(e => (IReadOnlyList<string>)[Cell(e.Method), Code(e.Route), Auth(e.Auth), Code(e.Handler), Source(e.File, e.Line, e.Condition)]));
+                group.Select(e => (IReadOnlyList<string>)[Cell(e.Method), Route(e), Auth(e.Auth), Code(e.Handler), Source(e.File, e.Line, e.Condition)]));
         }
     }
 
@@ -286,6 +286,10 @@ public static class MarkdownReport
 
         return gaps;
     }
+
+    /// <summary>The route, with its API versions when it has any: the same route in v1 and v2 is two rows.</summary>
+    private static string Route(Endpoint e) =>
+        e.ApiVersions.IsEmpty ? Code(e.Route) : $"{Code(e.Route)} (v{Cell(string.Join(", v", e.ApiVersions))})";
 
     private static string Auth(AuthRequirement auth)
     {

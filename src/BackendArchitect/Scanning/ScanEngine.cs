@@ -51,7 +51,7 @@ public static class ScanEngine
         {
             Root = workspace.Root,
             Services = [.. corpus.Services.Services],
-            Endpoints = [.. endpoints],
+            Endpoints = [.. CustomAuthMiddleware.Apply(corpus, wiring.Middleware, endpoints)],
             Middleware = wiring.Middleware,
             Registrations = wiring.Registrations,
             AuthenticationSchemes = wiring.AuthenticationSchemes,

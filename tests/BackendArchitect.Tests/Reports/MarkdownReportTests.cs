@@ -84,6 +84,14 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Versioned_endpoints_show_their_versions()
+    {
+        var sample = SampleModel.Create();
+        var versioned = sample with { Endpoints = [.. sample.Endpoints.Select(e => e.Method == "DELETE" ? e with { ApiVersions = ["1.0", "2.0"] } : e)] };
+        Assert.Contains("| DELETE | `/api/orders/{id}` (v1.0, v2.0) | unknown |", MarkdownReport.Render(versioned));
+    }
+
+    [Fact]
     public void No_all_clear_while_authorization_is_unknown_or_files_were_skipped()
     {
         var sample = SampleModel.Create();

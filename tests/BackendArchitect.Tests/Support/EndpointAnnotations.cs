@@ -7,7 +7,7 @@ namespace BackendArchitect.Tests.Support;
 /// Fixture annotations for endpoints. A comment line <c>// endpoint: GET /api/orders/{id} auth=required roles=Admin</c>
 /// (or <c>@* endpoint: ... *@</c> in .cshtml) says that the next code line is where an endpoint is
 /// reported. Several annotation lines may stack above one code line. The harness compares the exact
-/// set of <c>file:line METHOD route auth=... [policies=..] [roles=..] [schemes=..] [condition=..]</c>
+/// set of <c>file:line METHOD route auth=... [policies=..] [roles=..] [schemes=..] [condition=..] [versions=..]</c>
 /// strings, so both missed and invented endpoints fail.
 /// </summary>
 public static partial class EndpointAnnotations
@@ -73,6 +73,11 @@ public static partial class EndpointAnnotations
             parts.Add("condition=" + e.Condition.Replace(" ", ""));
         }
 
+        if (e.ApiVersions.Length > 0)
+        {
+            parts.Add("versions=" + string.Join(',', e.ApiVersions));
+        }
+
         return string.Join(' ', parts);
     }
 
@@ -82,7 +87,7 @@ public static partial class EndpointAnnotations
         var tokens = body.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var head = tokens.TakeWhile(t => !t.Contains('=')).ToList();
         var keyed = tokens.Skip(head.Count).ToDictionary(t => t[..t.IndexOf('=')], t => t);
-        string[] order = ["auth", "policies", "roles", "schemes", "condition"];
+        string[] order = ["auth", "policies", "roles", "schemes", "condition", "versions"];
         return string.Join(' ', head.Concat(order.Where(keyed.ContainsKey).Select(k => keyed[k])));
     }
 

@@ -39,6 +39,11 @@ public static class AuthorizeAttributeReader
 
         var detail = $"[{Flatten(attribute.ToString())}] {where}";
         var line = document.LineOf(attribute);
+        if (name is "AllowAnonymous" or "Authorize" && LookalikeAuthAttributes.InScope(corpus, document, name) is { } own)
+        {
+            return ReadLookalike(corpus, document, attribute, own, detail, line, diagnostics);
+        }
+
         switch (name)
         {
             case "AllowAnonymous":
@@ -96,6 +101,29 @@ public static class AuthorizeAttributeReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The code base's own AuthorizeAttribute/AllowAnonymousAttribute: one that extends the framework's reads like
+    /// it; any other (an authorization filter, or a marker a custom filter looks for) decides at request time.
+    /// </summary>
+    private static AuthMetadata ReadLookalike(CSharpCorpus corpus, CSharpDocument document, AttributeSyntax attribute, TypeEntry own, string detail, int line, ICollection<Diagnostic> diagnostics)
+    {
+        var bases = SyntaxHelpers.BaseTypeNames(own.Declaration).Select(SyntaxHelpers.SimpleTypeName).ToHashSet(StringComparer.Ordinal);
+        if (!bases.Overlaps(AuthorizationFilterInterfaces))
+        {
+            if (bases.Contains("AuthorizeAttribute") || bases.Contains("IAuthorizeData"))
+            {
+                return ReadAuthorize(corpus, document, attribute, detail, line, diagnostics);
+            }
+
+            if (bases.Contains("AllowAnonymousAttribute") || bases.Contains("IAllowAnonymous"))
+            {
+                return AuthMetadata.AllowAnonymous(detail, document.Path, line);
+            }
+        }
+
+        return AuthMetadata.Unknown($"{detail} (the code base's own {own.Name} at {own.Document.Path}:{own.Document.LineOf(own.Declaration.Identifier)}, not ASP.NET Core's)", document.Path, line);
     }
 
     /// <summary>Whether a filter class (found in source) runs as an authorization filter.</summary>

@@ -21,6 +21,9 @@ internal sealed class MinimalGroup(MinimalGroup? parent, string? prefix, bool is
 
     public List<AuthMetadata> Auth { get; } = [];
 
+    /// <summary>Versions declared on this group with HasApiVersion.</summary>
+    public List<string> ApiVersions { get; } = [];
+
     public static MinimalGroup NewRoot() => new(null, null, true);
 
     /// <summary>Prefixes from the root down to this group.</summary>
@@ -37,6 +40,20 @@ internal sealed class MinimalGroup(MinimalGroup? parent, string? prefix, bool is
 
         chain.Reverse();
         return chain;
+    }
+
+    /// <summary>The versions of the nearest group that declares any: an inner version set replaces an outer one.</summary>
+    public IReadOnlyList<string> InheritedApiVersions()
+    {
+        for (var g = this; g is not null; g = g.Parent)
+        {
+            if (g.ApiVersions.Count > 0)
+            {
+                return g.ApiVersions;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>This group's conventions and those of every enclosing group.</summary>
@@ -72,6 +89,9 @@ internal sealed class PendingEndpoint
     public List<AuthMetadata> Auth { get; } = [];
     public List<ResponseType> Responses { get; } = [];
 
+    /// <summary>Versions the endpoint maps itself to with MapToApiVersion; otherwise its group's.</summary>
+    public List<string> ApiVersions { get; } = [];
+
     public Endpoint ToEndpoint(AuthMetadata? fallback)
     {
         var route = AbsoluteRoute ? Pattern : MinimalRoutes.Combine(Group.Prefixes().Append(Pattern));
@@ -92,7 +112,10 @@ internal sealed class PendingEndpoint
             AuthResolver.Resolve(Auth.Concat(Group.InheritedAuth()), fallback),
             parameters,
             DistinctResponses(),
-            Condition);
+            Condition)
+        {
+            ApiVersions = [.. (ApiVersions.Count > 0 ? ApiVersions : Group.InheritedApiVersions()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>One entry per status and type; a status known only without a type is dropped when a typed entry states it.</summary>

@@ -11,7 +11,7 @@ internal sealed partial class MinimalRouteWalker
     {
         var document = context.Document;
         var line = document.LineOf(NameToken(invocation));
-        var condition = MinimalRoutes.BothConditions(context.Condition, ConditionalDirectives.ConditionOf(invocation));
+        var condition = MinimalRoutes.BothConditions(context.Condition, EnvironmentConditions.Of(invocation));
         var arguments = invocation.ArgumentList.Arguments;
 
         switch (name)

@@ -144,7 +144,8 @@ internal sealed partial class MinimalRouteWalker
 
     /// <summary>Names the walk must evaluate where they stand, not only as receivers of other calls.</summary>
     private bool IsInteresting(string name) =>
-        Verbs.ContainsKey(name) || OtherMaps.Contains(name) || AuthConventions.Contains(name) || ResponseConventions.Contains(name) || mappingMethods.ContainsKey(name);
+        Verbs.ContainsKey(name) || OtherMaps.Contains(name) || AuthConventions.Contains(name) || ResponseConventions.Contains(name) || mappingMethods.ContainsKey(name)
+        || name is "HasApiVersion" or "MapToApiVersion";
 
     private void Walk(SyntaxNode node, WalkContext context)
     {
@@ -262,6 +263,13 @@ internal sealed partial class MinimalRouteWalker
                 return context.Root;
         }
 
+        if (name is "HasApiVersion" or "MapToApiVersion")
+        {
+            var versioned = receiver is null ? null : Evaluate(receiver, context);
+            ApiVersionText.Apply(versioned, invocation, corpus.Constants);
+            return versioned is MinimalGroup { IsRoot: false } or List<PendingEndpoint> ? versioned : null;
+        }
+
         if (AuthConventions.Contains(name) || ResponseConventions.Contains(name))
         {
             var target = receiver is null ? null : Evaluate(receiver, context);
@@ -346,7 +354,7 @@ internal sealed partial class MinimalRouteWalker
 
             invoked.Add(candidate.Method);
             callStack.Add(candidate.Method);
-            var callee = new WalkContext(candidate.Document, context.Service, context.Root, env, MinimalRoutes.BothConditions(context.Condition, ConditionalDirectives.ConditionOf(invocation)), context.Depth + 1);
+            var callee = new WalkContext(candidate.Document, context.Service, context.Root, env, MinimalRoutes.BothConditions(context.Condition, EnvironmentConditions.Of(invocation)), context.Depth + 1);
             WalkMethod(candidate, callee);
             var first = candidate.Parameters.FirstOrDefault();
             result ??= ReturnValue(candidate, callee) ?? (first is not null && first.Modifiers.Any(SyntaxKind.ThisKeyword) ? env.GetValueOrDefault(first.Identifier.ValueText) : null);

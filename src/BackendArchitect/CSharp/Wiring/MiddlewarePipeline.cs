@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using BackendArchitect.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,9 +18,6 @@ namespace BackendArchitect.CSharp.Wiring;
 internal sealed class MiddlewarePipeline
 {
     private const int MaxDepth = 8;
-
-    private static readonly FrozenSet<string> EnvironmentChecks = FrozenSet.ToFrozenSet(
-        ["IsDevelopment", "IsProduction", "IsStaging", "IsEnvironment"], StringComparer.Ordinal);
 
     private readonly CSharpCorpus corpus;
     private readonly PipelineMethods methods;
@@ -157,11 +153,11 @@ internal sealed class MiddlewarePipeline
 
                 break;
             case IfStatementSyntax ifStatement:
-                var condition = ConditionText(ifStatement.Condition);
+                var condition = EnvironmentConditions.ConditionText(ifStatement.Condition);
                 Walk(ifStatement.Statement, frame.With(condition));
                 if (ifStatement.Else is not null)
                 {
-                    Walk(ifStatement.Else.Statement, frame.With(Negate(condition)));
+                    Walk(ifStatement.Else.Statement, frame.With(EnvironmentConditions.Negate(condition)));
                 }
 
                 break;
@@ -322,28 +318,6 @@ internal sealed class MiddlewarePipeline
 
     private static IEnumerable<string> Directive(SyntaxNode node) =>
         ConditionalDirectives.ConditionOf(node) is { } directive ? [directive] : [];
-
-    /// <summary>The if-condition as written, with environment checks shortened: <c>app.Environment.IsDevelopment()</c> becomes <c>IsDevelopment()</c>.</summary>
-    private static string ConditionText(ExpressionSyntax condition)
-    {
-        var checks = condition.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
-            .Where(i => i.Expression is MemberAccessExpressionSyntax m && EnvironmentChecks.Contains(m.Name.Identifier.ValueText));
-        var shortened = condition.ReplaceNodes(checks, (original, rewritten) =>
-            rewritten.WithExpression(((MemberAccessExpressionSyntax)original.Expression).Name.WithoutTrivia()).WithTriviaFrom(original));
-        return WiringSyntax.OneLine(shortened.ToString());
-    }
-
-    private static string Negate(string condition)
-    {
-        if (condition.StartsWith('!') && !condition.Contains("&&", StringComparison.Ordinal) && !condition.Contains("||", StringComparison.Ordinal))
-        {
-            return condition[1..];
-        }
-
-        return condition.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '(' or ')' or '"')
-            ? "!" + condition
-            : $"!({condition})";
-    }
 
     private sealed record Frame(CSharpDocument Document, HashSet<string> Apps, string[] Conditions)
     {
