@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.CSharp.Endpoints;
 
-/// <summary>The endpoints each framework Map call creates: minimal handlers, forwarders, Identity, hubs and gRPC services.</summary>
+/// <summary>The endpoints each framework Map call creates: minimal handlers, fallbacks, forwarders, Identity, hubs and gRPC services.</summary>
 internal sealed partial class MinimalRouteWalker
 {
     private List<PendingEndpoint>? Map(InvocationExpressionSyntax invocation, string name, IReadOnlyList<string> methods, MinimalGroup group, WalkContext context)
@@ -59,17 +59,31 @@ internal sealed partial class MinimalRouteWalker
             handlerExpression = arguments.Count >= 2 ? Argument(invocation, 1, "handler") : Argument(invocation, 0, "handler");
             methods = ["ANY"];
         }
+        else if (name == "MapFallbackToFile")
+        {
+            // (filePath), (filePath, options), (pattern, filePath) or (pattern, filePath, options): a second
+            // argument that is a string makes the first one the pattern. The static file middleware behind it
+            // serves only GET and HEAD, so the endpoint is reported as GET.
+            var patterned = arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "pattern")
+                || (Argument(invocation, 0, "pattern") is not null && (arguments.Count >= 3 || IsString(Argument(invocation, 1, "filePath"))));
+            pattern = patterned ? Argument(invocation, 0, "pattern") : null;
+            handlerExpression = null;
+            methods = ["GET"];
+        }
         else
         {
             pattern = Argument(invocation, 0, "pattern");
             handlerExpression = Argument(invocation, 1, "handler");
         }
 
-        var route = pattern is null && name == "MapFallback" ? "/{*path:nonfile}" : Route(pattern, context);
+        var route = pattern is null && name is "MapFallback" or "MapFallbackToFile" ? "/{*path:nonfile}" : Route(pattern, context);
         var (handlerSource, handlerContext, callSite) = Unbind(handlerExpression, context);
-        var handler = name == "MapForwarder"
-            ? new MinimalHandler("forwarder to " + (corpus.Constants.Evaluate(Argument(invocation, 1, "destinationPrefix")) ?? MinimalAuthReader.Shorten(arguments[1].Expression.ToString())), null, [], [])
-            : handlers.Read(handlerSource, handlerContext.Document);
+        var handler = name switch
+        {
+            "MapForwarder" => new MinimalHandler("forwarder to " + (corpus.Constants.Evaluate(Argument(invocation, 1, "destinationPrefix")) ?? MinimalAuthReader.Shorten(arguments[1].Expression.ToString())), null, [], []),
+            "MapFallbackToFile" => new MinimalHandler("static file " + FallbackFile(invocation, pattern is not null), null, [], []),
+            _ => handlers.Read(handlerSource, handlerContext.Document),
+        };
         if (callSite is not null)
         {
             // The handler came through a wrapper: report the endpoint where the project's code names it.
@@ -101,6 +115,16 @@ internal sealed partial class MinimalRouteWalker
         Endpoints.AddRange(result);
         return result;
     }
+
+    /// <summary>The file a MapFallbackToFile call serves, as written when it is not a constant.</summary>
+    private string FallbackFile(InvocationExpressionSyntax invocation, bool patterned)
+    {
+        var file = Argument(invocation, patterned ? 1 : 0, "filePath");
+        return file is null ? "?" : corpus.Constants.Evaluate(file) ?? MinimalAuthReader.Shorten(file.ToString());
+    }
+
+    private bool IsString(ExpressionSyntax? expression) =>
+        expression is not null && (corpus.Constants.Evaluate(expression) is not null || expression is InterpolatedStringExpressionSyntax);
 
     /// <summary>The endpoints ASP.NET Core Identity's MapIdentityApi&lt;TUser&gt;() maps; its /manage group requires authorization.</summary>
     private List<PendingEndpoint> MapIdentityApi(InvocationExpressionSyntax invocation, MinimalGroup group, WalkContext context, int line, string? condition)
