@@ -66,11 +66,17 @@ public sealed class CSharpCorpus
         var sources = workspace.OfKind(FileKind.CSharp)
             .Where(f => !f.IsGenerated && OwningProject(byDepth, f.Path) is not { IsTestProject: true })
             .ToArray();
-        var documents = new CSharpDocument[sources.Length];
+        var parsed = new CSharpDocument?[sources.Length];
         var parseErrors = new ConcurrentBag<Diagnostic>();
         Parallel.For(0, sources.Length, i =>
         {
             var file = sources[i];
+            if (NestingDepth.TooDeep(file, "its endpoints, wiring and data model are not read") is { } tooDeep)
+            {
+                parseErrors.Add(tooDeep);
+                return;
+            }
+
             var tree = CSharpDocument.Parse(file, ParseOptions);
             if (tree.GetRoot().ContainsDirectives)
             {
@@ -81,7 +87,7 @@ public sealed class CSharpCorpus
                 }
             }
 
-            documents[i] = new CSharpDocument(file, tree, OwningProject(byDepth, file.Path));
+            parsed[i] = new CSharpDocument(file, tree, OwningProject(byDepth, file.Path));
             var firstError = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (firstError is not null)
             {
@@ -94,6 +100,8 @@ public sealed class CSharpCorpus
         {
             diagnostics.Add(d);
         }
+
+        var documents = parsed.OfType<CSharpDocument>().ToArray();
 
         var types = new Dictionary<string, List<TypeEntry>>(StringComparer.Ordinal);
         foreach (var doc in documents)

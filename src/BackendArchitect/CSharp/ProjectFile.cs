@@ -50,6 +50,11 @@ public sealed record ProjectFile(
         }
 
         var name = System.IO.Path.GetFileNameWithoutExtension(file.Path);
+        if (!NestingDepth.WithinLimit(file, "its SDK, references and packages are not read", diagnostics))
+        {
+            return new ProjectFile(name, file.Path, file.Directory, null, null, [], []);
+        }
+
         XDocument doc;
         try
         {

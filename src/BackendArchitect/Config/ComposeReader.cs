@@ -19,6 +19,11 @@ public static partial class ComposeReader
 
     public static IReadOnlyList<ComposeService> Read(SourceFile file, ICollection<Diagnostic> diagnostics)
     {
+        if (!NestingDepth.WithinLimit(file, "compose services not read", diagnostics))
+        {
+            return [];
+        }
+
         var stream = new YamlStream();
         try
         {

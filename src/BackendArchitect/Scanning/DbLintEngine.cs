@@ -48,7 +48,7 @@ public static class DbLintEngine
                 key = schemas.ContainsKey(key) ? $"{key} ({set.Kind})" : key;
                 schemas[key] = schema;
                 sets.Add(set);
-                if (set.Snapshot is { } snapshotFile)
+                if (set.Snapshot is { } snapshotFile && NestingDepth.WithinLimit(snapshotFile, "the EF model snapshot is not compared with the migrations", diagnostics))
                 {
                     var snapshot = EfSnapshotReader.Read(snapshotFile.Path, snapshotFile.Text, set.Dialect, diagnostics);
                     foreach (var difference in EfDrift.Compare(schema, snapshot))

@@ -22,6 +22,7 @@ public static partial class EfMigrationReader
     {
         var candidates = ws.OfKind(FileKind.CSharp)
             .Where(f => !f.IsGenerated && f.Text.Contains("MigrationBuilder", StringComparison.Ordinal) && f.Text.Contains("Migration", StringComparison.Ordinal))
+            .Where(f => NestingDepth.WithinLimit(f, "the migrations in it are not read", diagnostics))
             .ToList();
         if (candidates.Count == 0)
         {
