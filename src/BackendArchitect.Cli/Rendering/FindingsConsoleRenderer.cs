@@ -52,12 +52,12 @@ public static class FindingsConsoleRenderer
         console.MarkupLine(Markup.Escape(SummaryLine(report)));
     }
 
-    /// <summary>"3 findings: 1 error, 1 warning, 1 note; 2 input diagnostics."</summary>
+    /// <summary>"3 findings: 1 error, 1 warning, 1 note; 2 input diagnostics; 1 file not linted (1 over the size limit)."</summary>
     public static string SummaryLine(FindingsReport report)
     {
-        var diagnostics = report.Diagnostics.Length == 0 ? "" : $"; {Counts.Of(report.Diagnostics.Length, "input diagnostic")}";
+        var diagnostics = FindingsText.InputSummary(report);
         return report.Findings.Length == 0
-            ? $"No findings{diagnostics}."
+            ? $"{FindingsText.NoFindings(report)}{diagnostics}."
             : $"{Counts.Of(report.Findings.Length, "finding")}: {FindingsText.Summary(report)}{diagnostics}.";
     }
 

@@ -52,7 +52,7 @@ public static class TableRenderer
         var s = m.Statistics;
         console.MarkupLine($"[bold]{Markup.Escape(m.Root)}[/]");
         console.MarkupLine(Markup.Escape(
-            $"{Counts.Of(s.Files, "file")}, {Counts.Of(s.Lines, "line")} ({Counts.Of(s.SourceFiles, "C# file")}, {N(s.SkippedFiles)} skipped): "
+            $"{Counts.Of(s.Files, "file")}, {Counts.Of(s.Lines, "line")} ({Counts.Of(s.SourceFiles, "C# file")}, {SkippedFiles.Summary(m.Diagnostics)}): "
             + $"{Counts.Of(m.Services.Length, "service")}, {Counts.Of(m.Endpoints.Length, "endpoint")}, {Counts.Of(m.Entities.Length, "entity", "entities")}, {Counts.Of(m.Diagnostics.Length, "diagnostic")}"));
         var secrets = m.Configuration.Count(c => c.IsSecret);
         console.MarkupLine(Markup.Escape(

@@ -26,6 +26,10 @@ public sealed record FindingsReport(
     /// <summary>The metadata of a finding's rule, when that rule is one of the rules that ran.</summary>
     public RuleMetadata? RuleOf(Finding finding) => Rules.FirstOrDefault(r => r.Code == finding.Code);
 
+    /// <summary>Input files the rules should have read and could not (skipped as too large, binary, too deep).</summary>
+    public ImmutableArray<Diagnostic> NotLinted =>
+        [.. Diagnostics.Where(d => d.Skipped is not null && d.Severity == DiagnosticSeverity.Error)];
+
     /// <summary>How many findings have the given severity.</summary>
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 

@@ -1,11 +1,25 @@
 namespace BackendArchitect.Model;
 
 /// <summary>Something the scan could not read or had to guess; never fatal.</summary>
-public sealed record Diagnostic(string File, int Line, string Message, DiagnosticSeverity Severity = DiagnosticSeverity.Warning);
+public sealed record Diagnostic(string File, int Line, string Message, DiagnosticSeverity Severity = DiagnosticSeverity.Warning)
+{
+    /// <summary>Set when the whole file was left unread, and why; summaries count these and --fail-on weighs them.</summary>
+    public FileSkip? Skipped { get; init; }
+}
 
 public enum DiagnosticSeverity
 {
     Info,
     Warning,
     Error,
+}
+
+/// <summary>Why a file was not read at all.</summary>
+public enum FileSkip
+{
+    TooLarge,
+    Binary,
+    TooDeep,
+    Unreadable,
+    Link,
 }

@@ -38,7 +38,7 @@ public static class MarkdownReport
     private static void Summary(MarkdownWriter md, SystemModel m)
     {
         var s = m.Statistics;
-        md.Line($"Scanned {Counts.Of(s.Files, "file")} ({Counts.Of(s.Lines, "line")}, {Counts.Of(s.SourceFiles, "C# file")}; {N(s.SkippedFiles)} skipped).").Line();
+        md.Line($"Scanned {Counts.Of(s.Files, "file")} ({Counts.Of(s.Lines, "line")}, {Counts.Of(s.SourceFiles, "C# file")}; {SkippedFiles.Summary(m.Diagnostics)}).").Line();
         var anonymousWrites = AuthText.AnonymousWrites(m).Count();
         md.Table(
             ["What", "Count"],

@@ -38,7 +38,7 @@ public static class DbLintEngine
         foreach (var path in paths)
         {
             var workspace = WorkspaceLoader.Load(path);
-            diagnostics.AddRange(workspace.Diagnostics);
+            diagnostics.AddRange(LintInputs.MarkUnlinted(workspace.Diagnostics));
             var discovered = MigrationSources.Discover(workspace, dialect, diagnostics);
             foreach (var set in discovered)
             {

@@ -47,6 +47,7 @@ public static class ScanEngine
         var (contexts, entities) = EfModelReader.Read(corpus, diagnostics);
         var (config, containers, compose) = InfrastructureReader.Read(workspace, diagnostics);
 
+        var allDiagnostics = diagnostics.Snapshot();
         return ModelSorter.Sort(new SystemModel
         {
             Root = workspace.Root,
@@ -69,8 +70,8 @@ public static class ScanEngine
                 workspace.Files.Count,
                 workspace.Files.Sum(f => (long)f.Lines),
                 workspace.OfKind(FileKind.CSharp).Count(),
-                workspace.SkippedFiles),
-            Diagnostics = [.. diagnostics.Snapshot()],
+                Reports.SkippedFiles.Count(allDiagnostics)),
+            Diagnostics = [.. allDiagnostics],
         });
     }
 

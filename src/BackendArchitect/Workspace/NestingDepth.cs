@@ -37,6 +37,9 @@ public static class NestingDepth
     public static Diagnostic? TooDeep(SourceFile file, string whatIsSkipped) =>
         FirstLineTooDeep(file) is { } line
             ? new Diagnostic(file.Path, line, $"nesting deeper than {Limit} levels: {whatIsSkipped} (the file is not parsed)")
+            {
+                Skipped = FileSkip.TooDeep,
+            }
             : null;
 
     /// <summary>The 1-based line where nesting first passes the limit, or null; by the file's kind.</summary>

@@ -116,7 +116,7 @@ public static class WorkspaceLoader
                 var target = entry.ResolveLinkTarget(returnFinalTarget: true);
                 if (isDirectory || target is null || !IsInside(root, target.FullName))
                 {
-                    diagnostics.Add(new Diagnostic(rel, 0, "skipped a link that points outside the root or to a directory", DiagnosticSeverity.Info));
+                    diagnostics.Add(new Diagnostic(rel, 0, "skipped a link that points outside the root or to a directory", DiagnosticSeverity.Info) { Skipped = FileSkip.Link });
                     skipped++;
                     continue;
                 }
@@ -145,14 +145,14 @@ public static class WorkspaceLoader
             var info = new FileInfo(full);
             if (info.Length > options.MaxFileBytes)
             {
-                diagnostics.Add(new Diagnostic(relative, 0, $"skipped: {info.Length / 1024} KiB is over the {options.MaxFileBytes / 1024} KiB limit", DiagnosticSeverity.Info));
+                diagnostics.Add(new Diagnostic(relative, 0, $"skipped: {info.Length / 1024} KiB is over the {options.MaxFileBytes / 1024} KiB limit", DiagnosticSeverity.Info) { Skipped = FileSkip.TooLarge });
                 return null;
             }
 
             var bytes = File.ReadAllBytes(full);
             if (LooksBinary(bytes))
             {
-                diagnostics.Add(new Diagnostic(relative, 0, "skipped: binary content", DiagnosticSeverity.Info));
+                diagnostics.Add(new Diagnostic(relative, 0, "skipped: binary content", DiagnosticSeverity.Info) { Skipped = FileSkip.Binary });
                 return null;
             }
 
@@ -162,7 +162,7 @@ public static class WorkspaceLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new Diagnostic(relative, 0, $"could not read: {e.Message}"));
+            diagnostics.Add(new Diagnostic(relative, 0, $"could not read: {e.Message}") { Skipped = FileSkip.Unreadable });
             return null;
         }
     }

@@ -33,6 +33,8 @@ public sealed class DeeplyNestedInputTests
             .Order(StringComparer.Ordinal)
             .ToArray();
         Assert.Equal(["Api/Deep.cs:3", "Tools/Tools.csproj:2", "docker-compose.yml:3"], skipped);
+        Assert.Equal(3, json.RootElement.GetProperty("statistics").GetProperty("skippedFiles").GetInt32());
+        Assert.Contains("3 skipped: 3 nested too deep", CliRunner.Run("scan", dir.Path, "--format", "markdown").Out);
     }
 
     [Fact]

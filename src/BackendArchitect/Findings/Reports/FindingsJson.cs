@@ -32,6 +32,8 @@ public static class FindingsJson
                 ["warnings"] = report.Count(Severity.Warning),
                 ["notes"] = report.Count(Severity.Note),
                 ["diagnostics"] = report.Diagnostics.Length,
+                ["notLinted"] = report.NotLinted.Select(d => d.File).Distinct().Count(),
+                ["skippedFiles"] = report.Diagnostics.Where(d => d.Skipped is not null).Select(d => d.File).Distinct().Count(),
             },
             ["findings"] = new JsonArray([.. report.Findings.Select((f, i) => Finding(report, f, fingerprints[i]))]),
             ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(Diagnostic)]),

@@ -28,6 +28,37 @@ public static class FindingsText
     public static string Summary(FindingsReport report) =>
         string.Join(", ", MostSeriousFirst.Select(s => BackendArchitect.Reports.Counts.Of(report.Count(s), Word(s))));
 
+    /// <summary>"No findings", or "No findings in the files linted" when some inputs could not be read: never a false all-clear.</summary>
+    public static string NoFindings(FindingsReport report) =>
+        report.NotLinted.IsEmpty ? "No findings" : "No findings in the files linted";
+
+    /// <summary>
+    /// What the summary line adds after the finding counts: "; 2 input diagnostics; 1 file not linted
+    /// (1 over the size limit); 3 other files skipped (3 binary)". Empty when the input was read whole.
+    /// </summary>
+    public static string InputSummary(FindingsReport report)
+    {
+        var parts = new List<string>();
+        if (report.Diagnostics.Length > 0)
+        {
+            parts.Add(BackendArchitect.Reports.Counts.Of(report.Diagnostics.Length, "input diagnostic"));
+        }
+
+        var notLinted = report.NotLinted;
+        if (!notLinted.IsEmpty)
+        {
+            parts.Add($"{BackendArchitect.Reports.Counts.Of(notLinted.Select(d => d.File).Distinct().Count(), "file")} not linted ({BackendArchitect.Reports.SkippedFiles.Reasons(notLinted)})");
+        }
+
+        var others = report.Diagnostics.Where(d => d.Skipped is not null).Except(notLinted).ToArray();
+        if (others.Length > 0)
+        {
+            parts.Add($"{BackendArchitect.Reports.Counts.Of(others.Select(d => d.File).Distinct().Count(), "other file")} skipped ({BackendArchitect.Reports.SkippedFiles.Reasons(others)})");
+        }
+
+        return string.Concat(parts.Select(p => "; " + p));
+    }
+
     /// <summary>The language of a rule's examples, for fenced code: SQL for schema and migration rules.</summary>
     public static string ExampleLanguage(RuleMetadata rule)
     {

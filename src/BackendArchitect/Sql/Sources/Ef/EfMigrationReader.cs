@@ -22,8 +22,16 @@ public static partial class EfMigrationReader
     {
         var candidates = ws.OfKind(FileKind.CSharp)
             .Where(f => !f.IsGenerated && f.Text.Contains("MigrationBuilder", StringComparison.Ordinal) && f.Text.Contains("Migration", StringComparison.Ordinal))
-            .Where(f => NestingDepth.WithinLimit(f, "the migrations in it are not read", diagnostics))
             .ToList();
+        foreach (var file in candidates.ToArray())
+        {
+            if (NestingDepth.TooDeep(file, "the migrations in it are not read") is { } tooDeep)
+            {
+                diagnostics.Add(LintInputs.NotLinted(tooDeep));
+                candidates.Remove(file);
+            }
+        }
+
         if (candidates.Count == 0)
         {
             yield break;
