@@ -21,7 +21,7 @@ public static class DbLintCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var dialect = new Option<string?>("--dialect") { Description = "SQL dialect: postgres, mysql, sqlite or sqlserver (detected from the project, file names or content when not given)." };
-        dialect.AcceptOnlyFromAmong("postgres", "postgresql", "mysql", "sqlite", "sqlserver");
+        dialect.AcceptOnlyFromAmong([.. SqlDialectDetector.OptionNames]);
         var pgVersion = new Option<int>("--pg-version") { Description = "Target PostgreSQL major version; version-dependent rules follow it.", DefaultValueFactory = _ => new LintOptions().PostgresVersion };
         var lockTimeout = new Option<bool>("--lock-timeout") { Description = "Also report migrations that take strong locks without SET lock_timeout." };
         var format = FindingsOutput.FormatOption();
@@ -49,7 +49,7 @@ public static class DbLintCommand
             DbLintResult result;
             try
             {
-                result = DbLintEngine.Lint(roots, ParseDialect(parse.GetValue(dialect)), options);
+                result = DbLintEngine.Lint(roots, SqlDialectDetector.FromOptionName(parse.GetValue(dialect)), options);
             }
             catch (InputException e)
             {
@@ -68,15 +68,6 @@ public static class DbLintCommand
         });
         return command;
     }
-
-    private static SqlDialect? ParseDialect(string? name) => name switch
-    {
-        "postgres" or "postgresql" => SqlDialect.PostgreSql,
-        "mysql" => SqlDialect.MySql,
-        "sqlite" => SqlDialect.Sqlite,
-        "sqlserver" => SqlDialect.SqlServer,
-        _ => null,
-    };
 
     /// <summary>Findings name files relative to the path they were found under; the first root that has the file wins.</summary>
     private static string? TextOf(IEnumerable<string> roots, string file)

@@ -24,8 +24,8 @@ public static class DbSchemaCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var options = new SchemaOptions();
-        var dialect = new Option<string?>("--dialect") { Description = "SQL dialect of the files: postgres, mysql or sqlite (detected when not given)." };
-        dialect.AcceptOnlyFromAmong("postgres", "postgresql", "mysql", "sqlite");
+        var dialect = new Option<string?>("--dialect") { Description = "SQL dialect of the files: postgres, mysql, sqlite or sqlserver (detected when not given); in a folder with files for several databases, that database's files." };
+        dialect.AcceptOnlyFromAmong([.. SqlDialectDetector.OptionNames]);
 
         var command = new Command("schema", "Show the schema that migration files build, or that a live database holds.");
         command.Arguments.Add(paths);
@@ -72,18 +72,12 @@ public static class DbSchemaCommand
 
     /// <summary>
     /// Replays the migration sets found under the paths, each in its tool's order (Flyway versions,
-    /// golang-migrate and dbmate up files, EF Core migration ids, T-SQL scripts). With several sets the
-    /// one with the most migrations is shown and the others are named, so a narrower PATH picks one.
+    /// golang-migrate and dbmate up files, EF Core migration ids, T-SQL scripts). With several sets one
+    /// is shown (see <see cref="SchemaSetChoice"/>), the others are named, and the dialect and why is said.
     /// </summary>
     private static int Replay(string[] paths, string? dialectName, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
     {
-        var dialect = dialectName switch
-        {
-            "postgres" or "postgresql" => SqlDialect.PostgreSql,
-            "mysql" => SqlDialect.MySql,
-            "sqlite" => SqlDialect.Sqlite,
-            _ => (SqlDialect?)null,
-        };
+        var dialect = SqlDialectDetector.FromOptionName(dialectName);
         var diagnostics = new List<Model.Diagnostic>();
         var sets = new List<MigrationSet>();
         foreach (var path in paths)
@@ -101,16 +95,19 @@ public static class DbSchemaCommand
 
         if (sets.Count == 0)
         {
-            stderr.WriteLine("architect: no migrations or .sql files found under " + string.Join(", ", paths));
-            return CliApp.UsageError;
+            // As db lint does: nothing to read is an answer (an empty schema), not a usage error.
+            stderr.WriteLine("architect: no migrations or SQL files found under " + string.Join(", ", paths));
+            return Write(new SchemaReplayer(dialect ?? SqlDialect.Unknown).Schema, output, stdout, stderr);
         }
 
-        var chosen = sets.OrderByDescending(s => s.Migrations.Length).ThenBy(s => s.Directory, StringComparer.Ordinal).First();
-        foreach (var other in sets.Where(s => s != chosen))
+        var choice = SchemaSetChoice.Choose(sets);
+        stderr.WriteLine($"architect: {choice.Explanation}.");
+        foreach (var other in choice.Others)
         {
-            stderr.WriteLine($"architect: also found {other.Kind} migrations in {other.Directory} ({other.Migrations.Length}); pass that folder to see its schema");
+            stderr.WriteLine($"architect: {other}.");
         }
 
+        var chosen = choice.Chosen;
         var replayer = new SchemaReplayer(chosen.Dialect);
         var schema = replayer.ReplayAll(chosen.Migrations);
 

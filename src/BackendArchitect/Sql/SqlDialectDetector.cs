@@ -9,6 +9,19 @@ public static class SqlDialectDetector
         return fromPath != SqlDialect.Unknown ? fromPath : FromContent(text);
     }
 
+    /// <summary>The values a --dialect option accepts, as the commands document them.</summary>
+    public static IReadOnlyList<string> OptionNames { get; } = ["postgres", "postgresql", "mysql", "sqlite", "sqlserver"];
+
+    /// <summary>The dialect a --dialect value names; null for none.</summary>
+    public static SqlDialect? FromOptionName(string? name) => name switch
+    {
+        "postgres" or "postgresql" => SqlDialect.PostgreSql,
+        "mysql" => SqlDialect.MySql,
+        "sqlite" => SqlDialect.Sqlite,
+        "sqlserver" => SqlDialect.SqlServer,
+        _ => null,
+    };
+
     /// <summary>Reads names such as <c>x.postgres.up.sql</c>, <c>mysql/001.sql</c> or <c>sqlite3/...</c>.</summary>
     public static SqlDialect FromPath(string path)
     {

@@ -14,7 +14,7 @@ public static class FileClassifier
         return Path.GetExtension(lower) switch
         {
             ".cs" => FileKind.CSharp,
-            ".csproj" or ".props" or ".targets" => FileKind.Project,
+            ".csproj" or ".props" or ".targets" or ".sqlproj" => FileKind.Project,
             ".cshtml" => FileKind.Razor,
             ".json" => FileKind.Json,
             ".yml" or ".yaml" => FileKind.Yaml,

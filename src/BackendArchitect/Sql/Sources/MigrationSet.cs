@@ -15,4 +15,7 @@ public sealed record MigrationSet(string Directory, string Kind, SqlDialect Dial
 
     /// <summary>The database named in the file names when one folder holds several (postgres, cockroach, mysql, sqlite3).</summary>
     public string? Variant { get; init; }
+
+    /// <summary>Why the set is read in its dialect, for a user who wonders: "as its file names say (x.postgres.up.sql)".</summary>
+    public string DialectReason { get; init; } = "detected";
 }

@@ -9,8 +9,9 @@ using BackendArchitect.Workspace;
 namespace BackendArchitect.Sql.Sources;
 
 /// <summary>
-/// Finds the migration sets of a workspace: folders of .sql files (Flyway, golang-migrate, dbmate, DbUp,
-/// numbered or dated scripts) and EF Core migration folders, each ordered the way its tool orders it.
+/// Finds the migration sets of a workspace: SSDT database projects, folders of .sql files (Flyway,
+/// golang-migrate, dbmate, DbUp, numbered or dated scripts) and EF Core migration folders, each ordered
+/// the way its tool orders it.
 /// </summary>
 public static class MigrationSources
 {
@@ -18,7 +19,18 @@ public static class MigrationSources
     {
         var sets = new List<MigrationSet>();
         var usesDbUp = ws.OfKind(FileKind.CSharp).Any(f => !f.IsGenerated && f.Text.Contains("DeployChanges.To", StringComparison.Ordinal));
-        foreach (var folder in ws.OfKind(FileKind.Sql).GroupBy(f => f.Directory, StringComparer.Ordinal))
+        var sqlFiles = ws.OfKind(FileKind.Sql).ToList();
+        foreach (var project in SsdtProject.Find(ws))
+        {
+            var own = sqlFiles.Where(f => SsdtProject.Contains(project, f)).ToHashSet();
+            if (own.Count > 0)
+            {
+                sqlFiles.RemoveAll(own.Contains);
+                sets.Add(SsdtProject.Read(project, own, diagnostics));
+            }
+        }
+
+        foreach (var folder in sqlFiles.GroupBy(f => f.Directory, StringComparer.Ordinal))
         {
             sets.AddRange(SqlFolder(ws.Root, folder.Key, [.. folder], dialect, usesDbUp, diagnostics));
         }
@@ -54,18 +66,25 @@ public static class MigrationSources
             variants = [.. variants.Where(v => SqlDialectDetector.FromPath(v) == forced)];
         }
 
-        var groups = new List<(string? Variant, SqlDialect Dialect, List<(SourceFile File, MigrationFileName Name, string? Variant)> Members)>();
+        var groups = new List<(string? Variant, SqlDialect Dialect, List<(SourceFile File, MigrationFileName Name, string? Variant)> Members, string Reason)>();
         if (variants.Count > 0)
         {
-            groups.AddRange(variants.Select(v => ((string?)v, SqlDialectDetector.FromPath(v), named.Where(x => x.Variant is null || x.Variant == v).ToList())));
+            // A version's generic file stands in for the databases that have no file of their own for it
+            // (x.up.sql next to x.mysql.up.sql: MySQL runs only the latter), as migration tools pick them.
+            string Version(MigrationFileName name) => string.Join('.', name.Version);
+            foreach (var v in variants)
+            {
+                var own = named.Where(x => x.Variant == v).Select(x => Version(x.Name)).ToHashSet(StringComparer.Ordinal);
+                groups.Add((v, SqlDialectDetector.FromPath(v), named.Where(x => x.Variant == v || x.Variant is null && !own.Contains(Version(x.Name))).ToList(), $"as its file names say (x.{v}.up.sql)"));
+            }
         }
         else
         {
-            var folderDialect = dialect is { } d && d != SqlDialect.Unknown ? d : FolderDialect(root + "/" + directory, named.Select(x => x.File));
-            groups.Add((null, folderDialect, named));
+            var (folderDialect, reason) = dialect is { } d && d != SqlDialect.Unknown ? (d, "as --dialect says") : FolderDialect(root + "/" + directory, named.Select(x => x.File));
+            groups.Add((null, folderDialect, named, reason));
         }
 
-        foreach (var (variant, groupDialect, members) in groups)
+        foreach (var (variant, groupDialect, members, reason) in groups)
         {
             var kind = KindOf(members.Select(m => m.Name.Kind), members.Select(m => m.File), usesDbUp);
             var ordered = members
@@ -87,7 +106,7 @@ public static class MigrationSources
                 }
             }
 
-            yield return new MigrationSet(directory, kind, groupDialect, [.. read.Select(r => r.Migration)]) { Variant = variant };
+            yield return new MigrationSet(directory, kind, groupDialect, [.. read.Select(r => r.Migration)]) { Variant = variant, DialectReason = reason };
         }
     }
 
@@ -134,13 +153,13 @@ public static class MigrationSources
         return usesDbUp ? "dbup" : "numbered";
     }
 
-    /// <summary>Dialect of a folder from its path (postgres/, PostgresMigrations/), else from its files' content.</summary>
-    public static SqlDialect FolderDialect(string directory, IEnumerable<SourceFile> files)
+    /// <summary>Dialect of a folder from its path (postgres/, PostgresMigrations/), else from its files' content; and why.</summary>
+    public static (SqlDialect Dialect, string Reason) FolderDialect(string directory, IEnumerable<SourceFile> files)
     {
         var fromPath = PathDialect(directory);
         if (fromPath != SqlDialect.Unknown)
         {
-            return fromPath;
+            return (fromPath, "as the folder's name says");
         }
 
         var sample = new StringBuilder();
@@ -150,7 +169,8 @@ public static class MigrationSources
         }
 
         var text = sample.ToString();
-        return TSqlReader.LooksLikeTSql(text) ? SqlDialect.SqlServer : SqlDialectDetector.FromContent(text);
+        var fromContent = TSqlReader.LooksLikeTSql(text) ? SqlDialect.SqlServer : SqlDialectDetector.FromContent(text);
+        return (fromContent, fromContent == SqlDialect.Unknown ? "unknown: neither the folder's name nor its SQL says" : "from the SQL in its files");
     }
 
     /// <summary>Also reads database names glued to other words in folder names, e.g. PostgresMigrations or MsSql.</summary>

@@ -61,15 +61,19 @@ public class MigrationSourcesTests
         Assert.Equal(["mysql", "postgres"], sets.Select(s => s.Variant).Order(StringComparer.Ordinal));
         var postgres = sets.Single(s => s.Variant == "postgres");
         Assert.Equal(SqlDialect.PostgreSql, postgres.Dialect);
-        Assert.Equal(["20200101000000_networks.postgres.up", "20200102000000_identities.up"], postgres.Migrations.Select(m => m.Id));
-        Assert.Equal(SqlDialect.MySql, sets.Single(s => s.Variant == "mysql").Dialect);
+        Assert.Equal(["20200101000000_networks.postgres.up", "20200102000000_identities.up", "20200103000000_nid_index.up"], postgres.Migrations.Select(m => m.Id));
+        var mysql = sets.Single(s => s.Variant == "mysql");
+        Assert.Equal(SqlDialect.MySql, mysql.Dialect);
+
+        // The generic file of a version is only for databases without their own file for it.
+        Assert.Equal(["20200101000000_networks.mysql.up", "20200102000000_identities.up", "20200103000000_nid_index.mysql.up"], mysql.Migrations.Select(m => m.Id));
     }
 
     [Fact]
     public void A_forced_dialect_keeps_only_that_databases_files()
     {
         var set = Assert.Single(Discover("multi-database", SqlDialect.MySql).Sets);
-        Assert.Equal(["20200101000000_networks.mysql.up", "20200102000000_identities.up"], set.Migrations.Select(m => m.Id));
+        Assert.Equal(["20200101000000_networks.mysql.up", "20200102000000_identities.up", "20200103000000_nid_index.mysql.up"], set.Migrations.Select(m => m.Id));
     }
 
     [Theory]

@@ -55,13 +55,13 @@ public static partial class EfMigrationReader
                 continue;
             }
 
-            var resolved = dialect is { } forced && forced != SqlDialect.Unknown ? forced : ProviderOf(ws, folder.Key, folder);
+            var (resolved, reason) = dialect is { } forced && forced != SqlDialect.Unknown ? (forced, "as --dialect says") : ProviderOf(ws, folder.Key, folder);
             var snapshot = ws.Files.FirstOrDefault(f => f.Directory == folder.Key && f.FileName.EndsWith("ModelSnapshot.cs", StringComparison.Ordinal));
             var migrations = parsed
                 .OrderBy(p => p.Id, StringComparer.Ordinal)
                 .Select(p => Read(p.Id, p.File, p.Class, resolved, diagnostics))
                 .ToImmutableArray();
-            yield return new MigrationSet(folder.Key, "ef-core", resolved, migrations) { Snapshot = snapshot };
+            yield return new MigrationSet(folder.Key, "ef-core", resolved, migrations) { Snapshot = snapshot, DialectReason = reason };
         }
     }
 
@@ -100,7 +100,7 @@ public static partial class EfMigrationReader
     /// The provider: a package reference of the project holding the folder (or a project it references),
     /// else the folder name, else provider annotations and store types in the migrations.
     /// </summary>
-    public static SqlDialect ProviderOf(WorkspaceSnapshot ws, string directory, IEnumerable<SourceFile> files)
+    public static (SqlDialect Dialect, string Reason) ProviderOf(WorkspaceSnapshot ws, string directory, IEnumerable<SourceFile> files)
     {
         var projects = ws.OfKind(FileKind.Project)
             .Where(p => p.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
@@ -113,25 +113,28 @@ public static partial class EfMigrationReader
         {
             if (ProjectFile.Parse(project, ignored) is { } parsed && FromPackages(parsed.PackageReferences) is { } fromPackages)
             {
-                return fromPackages;
+                return (fromPackages, $"as the EF Core provider package of {project.Path} says");
             }
         }
 
         var fromPath = MigrationSources.PathDialect(ws.Root + "/" + directory);
         if (fromPath != SqlDialect.Unknown)
         {
-            return fromPath;
+            return (fromPath, "as the folder's name says");
         }
 
         var text = string.Concat(files.Take(20).Select(f => f.Text));
-        return text switch
+        var fromAnnotations = text switch
         {
             _ when text.Contains("Npgsql:", StringComparison.Ordinal) || text.Contains("\"uuid\"", StringComparison.Ordinal) => SqlDialect.PostgreSql,
             _ when text.Contains("MySql:", StringComparison.Ordinal) || text.Contains("\"longtext\"", StringComparison.Ordinal) => SqlDialect.MySql,
             _ when text.Contains("SqlServer:", StringComparison.Ordinal) || text.Contains("\"nvarchar", StringComparison.Ordinal) => SqlDialect.SqlServer,
             _ when text.Contains("Sqlite:", StringComparison.Ordinal) || text.Contains("\"INTEGER\"", StringComparison.Ordinal) => SqlDialect.Sqlite,
-            _ => SqlDialect.SqlServer,
+            _ => SqlDialect.Unknown,
         };
+        return fromAnnotations == SqlDialect.Unknown
+            ? (SqlDialect.SqlServer, "assumed: no provider package, folder name or provider annotation says (EF Core's default is SQL Server)")
+            : (fromAnnotations, "as the provider annotations and column types in the migrations say");
     }
 
     public static SqlDialect? FromPackages(IEnumerable<string> packages)
