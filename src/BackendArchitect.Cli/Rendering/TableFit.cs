@@ -4,7 +4,8 @@ namespace BackendArchitect.Cli.Rendering;
 
 /// <summary>
 /// Chooses column widths so a bordered table fits a width, and wraps cell text to them. Columns
-/// shrink in their value order down to their minimum, then the least valuable are dropped; text
+/// shrink in their value order down to their minimum, and the least valuable are dropped when that
+/// is not enough or wraps too many rows; text
 /// breaks at spaces, then before '/' and after '.' or ',' (a route splits between segments, a
 /// handler between type and method), and a piece still too long ends in an ellipsis. Nothing is
 /// ever broken letter by letter.
@@ -15,9 +16,9 @@ public static class TableFit
     public static int Overhead(int columns) => (3 * columns) + 1;
 
     /// <summary>
-    /// The width of each column, 0 for a dropped one. Shrinks and drops share one order (the ranks of
-    /// <see cref="FitColumn"/>), so a low-value column can go before a high-value one is narrowed; width
-    /// a drop frees beyond the need goes back to the columns narrowed last.
+    /// The width of each column, 0 for a dropped one. Columns narrow in their shrink order; when that
+    /// does not fit, or wraps more than one row in ten onto further lines, the next column in drop order
+    /// goes and the narrowing starts over: a dropped column costs less reading than every row doubled.
     /// </summary>
     public static int[] Widths(IReadOnlyList<FitColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, int width)
     {
@@ -27,55 +28,73 @@ public static class TableFit
             natural[i] = Math.Max(columns[i].Header.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max());
         }
 
-        var widths = (int[])natural.Clone();
-        var excess = natural.Sum() + Overhead(columns.Count) - width;
-        var steps = Enumerable.Range(0, columns.Count)
-            .SelectMany(i => new[] { (Column: i, Drop: false, Rank: columns[i].Shrink), (Column: i, Drop: true, Rank: columns[i].Drop) })
-            .Where(s => s.Rank is not null)
-            .OrderBy(s => s.Rank)
-            .ThenBy(s => s.Drop)
-            .ToArray();
-        var narrowed = new List<int>();
-        foreach (var (i, drop, _) in steps)
+        var dropOrder = Enumerable.Range(0, columns.Count).Where(i => columns[i].Drop is not null).OrderBy(i => columns[i].Drop).ToArray();
+        var shrinkOrder = Enumerable.Range(0, columns.Count).Where(i => columns[i].Shrink is not null).OrderBy(i => columns[i].Shrink).ToArray();
+        var allowed = rows.Count + Math.Max(1, rows.Count / 10);
+        int[]? best = null;
+        var bestLines = int.MaxValue;
+        for (var dropped = 0; dropped <= dropOrder.Length; dropped++)
         {
-            if (excess <= 0)
+            var widths = (int[])natural.Clone();
+            foreach (var i in dropOrder.Take(dropped))
             {
-                break;
+                widths[i] = 0;
             }
 
-            if (drop)
+            if (Narrow(widths, shrinkOrder, width, i => Math.Min(natural[i], columns[i].Min)) > 0)
             {
-                excess -= widths[i] + 3;
-                widths[i] = 0;
                 continue;
             }
 
-            var take = Math.Clamp(widths[i] - Math.Min(natural[i], columns[i].Min), 0, excess);
-            widths[i] -= take;
-            excess -= take;
-            narrowed.Add(i);
-        }
-
-        foreach (var i in Enumerable.Reverse(narrowed).Where(i => widths[i] > 0))
-        {
-            var give = Math.Min(-excess, natural[i] - widths[i]);
-            if (give > 0)
+            var lines = Lines(rows, widths);
+            if (lines <= allowed)
             {
-                widths[i] += give;
-                excess += give;
+                return widths;
+            }
+
+            if (lines < bestLines)
+            {
+                (best, bestLines) = (widths, lines);
             }
         }
 
-        // Narrower than every minimum: squeeze what can shrink further; its text ends in ellipses.
-        foreach (var i in steps.Where(s => !s.Drop && widths[s.Column] > 0).Select(s => s.Column))
+        if (best is not null)
         {
-            var take = Math.Clamp(widths[i] - 4, 0, Math.Max(excess, 0));
+            return best;
+        }
+
+        // Narrower than every minimum: all that may go is gone, and what can shrink is squeezed; its text ends in ellipses.
+        var squeezed = (int[])natural.Clone();
+        foreach (var i in dropOrder)
+        {
+            squeezed[i] = 0;
+        }
+
+        Narrow(squeezed, shrinkOrder, width, _ => 4);
+        return squeezed;
+    }
+
+    /// <summary>Narrows columns in order down to their floor until the table fits; returns the columns still too many.</summary>
+    private static int Narrow(int[] widths, int[] order, int width, Func<int, int> floor)
+    {
+        var excess = widths.Sum() + Overhead(widths.Count(w => w > 0)) - width;
+        foreach (var i in order.Where(i => widths[i] > 0))
+        {
+            var take = Math.Clamp(widths[i] - floor(i), 0, Math.Max(excess, 0));
             widths[i] -= take;
             excess -= take;
         }
 
-        return widths;
+        return Math.Max(excess, 0);
     }
+
+    /// <summary>How many lines the rows take at these widths.</summary>
+    private static int Lines(IReadOnlyList<IReadOnlyList<string>> rows, int[] widths) =>
+        rows.Sum(row => Enumerable.Range(0, widths.Length)
+            .Where(i => widths[i] > 0)
+            .Select(i => row[i].Length <= widths[i] ? 1 : Wrap(row[i], widths[i], "...").Count(c => c == '\n') + 1)
+            .DefaultIfEmpty(1)
+            .Max());
 
     /// <summary>Text as lines of at most <paramref name="width"/> characters, joined by '\n'.</summary>
     public static string Wrap(string text, int width, string ellipsis)

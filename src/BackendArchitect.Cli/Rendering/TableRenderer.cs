@@ -80,15 +80,14 @@ public static class TableRenderer
         }
 
         // Value order: the route and its auth are what the table is for. The source (a file name; JSON
-        // and Markdown carry the path) gives way first, then the service (dropped whole: a service name
-        // wrapped over three lines triples every row), the handler; a route is narrowed (wrapping between
-        // segments) only once all three are gone. With one service the Service column repeats one name,
-        // so it is not shown at all.
+        // and Markdown carry the path) gives way first, then the handler and the service narrow, and
+        // when that wraps too many rows the source, the service and the handler go in turn. With one
+        // service the Service column repeats one name, so it is not shown at all.
         var showService = m.Endpoints.Select(e => e.Service).Distinct().Skip(1).Any();
-        List<FitColumn> columns = [new("Method", 6), new("Route", 24, Shrink: 7), new("Auth", 12, Shrink: 5), new("Handler", 16, Shrink: 2, Drop: 6), new("Source", 16, Shrink: 1, Drop: 3)];
+        List<FitColumn> columns = [new("Method", 6), new("Route", 24, Shrink: 5), new("Auth", 12, Shrink: 4), new("Handler", 16, Shrink: 2, Drop: 3), new("Source", 16, Shrink: 1, Drop: 1)];
         if (showService)
         {
-            columns.Insert(0, new("Service", 10, Drop: 4));
+            columns.Insert(0, new("Service", 10, Shrink: 3, Drop: 2));
         }
 
         var rows = m.Endpoints.Select(e =>

@@ -7,12 +7,12 @@ public sealed class TableFitTests
 {
     private static readonly FitColumn[] Columns =
     [
-        new("Service", 10, Drop: 4),
+        new("Service", 10, Shrink: 3, Drop: 2),
         new("Method", 6),
-        new("Route", 24, Shrink: 7),
-        new("Auth", 12, Shrink: 5),
-        new("Handler", 16, Shrink: 2, Drop: 6),
-        new("Source", 16, Shrink: 1, Drop: 3),
+        new("Route", 24, Shrink: 5),
+        new("Auth", 12, Shrink: 4),
+        new("Handler", 16, Shrink: 2, Drop: 3),
+        new("Source", 16, Shrink: 1, Drop: 1),
     ];
 
     private static readonly IReadOnlyList<string>[] Rows =
@@ -48,16 +48,16 @@ public sealed class TableFitTests
     [Fact]
     public void Low_value_columns_narrow_then_go_before_the_route_wraps()
     {
-        Assert.Equal([25, 6, 84, 30, 20, 16], TableFit.Widths(Columns, Rows, 200));
+        Assert.Equal([25, 6, 84, 30, 39, 0], TableFit.Widths(Columns, Rows, 200));
         Assert.Equal([0, 6, 84, 20, 0, 0], TableFit.Widths(Columns, Rows, 120));
         Assert.Equal([0, 6, 52, 12, 0, 0], TableFit.Widths(Columns, Rows, 80));
     }
 
     [Fact]
-    public void Width_a_drop_frees_goes_back_to_the_columns_narrowed_last()
+    public void A_column_goes_rather_than_every_row_wrapping()
     {
-        // At 180 the handler at its minimum is 16 columns too many; dropping the source frees 19: 3 go back.
-        Assert.Equal([25, 6, 84, 30, 19, 0], TableFit.Widths(Columns, Rows, 180));
+        // At 180 with the service kept, the handler would be 19 wide and wrap both rows; without it, 47.
+        Assert.Equal([0, 6, 84, 30, 47, 0], TableFit.Widths(Columns, Rows, 180));
     }
 
     [Fact]
