@@ -59,6 +59,7 @@ PY
     $architect scan samples/ShopBackend --format mermaid --no-progress > artifacts/mermaid/sample-stdout.mmd
     $architect scan tests/fixtures/data/large-model --format mermaid --no-progress --output artifacts/mermaid/large/
     $architect scan tests/fixtures/data/large-model --format mermaid --diagram er --no-progress > artifacts/mermaid/large-er-stdout.mmd
+    $architect scan tests/fixtures/endpoints/controllers-auth --format mermaid --output artifacts/mermaid/no-entities/
     $architect db schema samples/ShopBackend --format mermaid > artifacts/mermaid/sample-schema.mmd 2>/dev/null
     # One mmdc run (a browser start is seconds) renders every diagram: it reads each mermaid block of a Markdown file.
     diagrams=(artifacts/mermaid/*.mmd artifacts/mermaid/*/*.mmd)
