@@ -41,6 +41,36 @@ for r in errors:
 print(f"SARIF validation: {len(errors)} errors, {len(results) - len(errors)} warnings or notes")
 sys.exit(1 if errors else 0)
 PY
+    # Every Mermaid diagram the tool writes, for the sample and for a model large enough to be split,
+    # rendered by Mermaid's own CLI in Debian's chromium (puppeteer's browser download is skipped):
+    # a diagram Mermaid cannot parse fails the run.
+    if [ ! -x /usr/bin/chromium ]; then
+      sudo_cmd=""
+      [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+    PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 \
+      npm install --silent --no-audit --no-fund --prefix artifacts/mermaid-tool @mermaid-js/mermaid-cli@11.17.0 >/dev/null
+    architect="dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll"
+    rm -rf artifacts/mermaid
+    mkdir -p artifacts/mermaid
+    $architect scan samples/ShopBackend --format mermaid --no-progress --output artifacts/mermaid/sample/
+    $architect scan samples/ShopBackend --format mermaid --no-progress > artifacts/mermaid/sample-stdout.mmd
+    $architect scan tests/fixtures/data/large-model --format mermaid --no-progress --output artifacts/mermaid/large/
+    $architect scan tests/fixtures/data/large-model --format mermaid --diagram er --no-progress > artifacts/mermaid/large-er-stdout.mmd
+    $architect scan tests/fixtures/endpoints/controllers-auth --format mermaid --output artifacts/mermaid/no-entities/
+    $architect db schema samples/ShopBackend --format mermaid > artifacts/mermaid/sample-schema.mmd 2>/dev/null
+    # One mmdc run (a browser start is seconds) renders every diagram: it reads each mermaid block of a Markdown file.
+    diagrams=(artifacts/mermaid/*.mmd artifacts/mermaid/*/*.mmd)
+    for f in "${diagrams[@]}"; do printf '```mermaid\n%s\n```\n\n' "$(cat "$f")"; done > artifacts/mermaid/all.md
+    no_sandbox=""
+    [ "$(id -u)" -eq 0 ] && no_sandbox=', "--no-sandbox"'
+    printf '{ "executablePath": "/usr/bin/chromium", "args": ["--disable-gpu"%s] }\n' "$no_sandbox" > artifacts/mermaid/puppeteer.json
+    artifacts/mermaid-tool/node_modules/.bin/mmdc -q -p artifacts/mermaid/puppeteer.json -i artifacts/mermaid/all.md -o artifacts/mermaid/all.svg
+    rendered=$(find artifacts/mermaid -maxdepth 1 -name 'all-*.svg' | wc -l)
+    echo "Mermaid: $rendered of ${#diagrams[@]} diagrams rendered"
+    [ "$rendered" -eq "${#diagrams[@]}" ]
     # The packaged tool installs and runs as users get it.
     rm -rf artifacts/packages artifacts/tool
     dotnet pack src/BackendArchitect.Cli -c Release --no-build -v quiet -nologo

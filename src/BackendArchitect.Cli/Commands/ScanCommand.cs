@@ -6,7 +6,7 @@ using BackendArchitect.Scanning;
 
 namespace BackendArchitect.Cli.Commands;
 
-/// <summary>`architect scan [PATH] [--format table|json|markdown|mermaid] [--output FILE]`.</summary>
+/// <summary>`architect scan [PATH] [--format table|json|markdown|mermaid] [--diagram flow|er] [--output FILE|DIR/]`.</summary>
 public static class ScanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -22,17 +22,27 @@ public static class ScanCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "json", "markdown", "mermaid");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of standard output." };
+        var diagram = new Option<string?>("--diagram")
+        {
+            Description = "With --format mermaid: flow (services and dependencies, the default) or er (the EF model).",
+        };
+        diagram.AcceptOnlyFromAmong("flow", "er");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the output to this file instead of standard output; with --format mermaid, a directory (existing, or ending in '/') gets one file per diagram.",
+        };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show the progress display." };
 
         var command = new Command("scan", "Read a repository into the system model and show it.");
         command.Arguments.Add(path);
         command.Options.Add(format);
+        command.Options.Add(diagram);
         command.Options.Add(output);
         command.Options.Add(noProgress);
         command.SetAction(parse => Execute(
             parse.GetValue(path) ?? ".",
             parse.GetValue(format) ?? "table",
+            parse.GetValue(diagram),
             parse.GetValue(output),
             parse.GetValue(noProgress),
             stdout,
@@ -40,8 +50,14 @@ public static class ScanCommand
         return command;
     }
 
-    private static int Execute(string path, string format, string? output, bool noProgress, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string path, string format, string? diagram, string? output, bool noProgress, TextWriter stdout, TextWriter stderr)
     {
+        if (diagram is not null && format != "mermaid")
+        {
+            stderr.WriteLine("architect: --diagram applies to --format mermaid only");
+            return CliApp.UsageError;
+        }
+
         SystemModel model;
         try
         {
@@ -56,11 +72,15 @@ public static class ScanCommand
             return CliApp.UsageError;
         }
 
+        if (format == "mermaid")
+        {
+            return MermaidOutput.Write(model, diagram, output, stdout, stderr);
+        }
+
         var text = format switch
         {
             "json" => JsonReport.Render(model),
             "markdown" => MarkdownReport.Render(model),
-            "mermaid" => MermaidReport.Render(model),
             _ => null,
         };
 
@@ -68,13 +88,13 @@ public static class ScanCommand
         {
             if (output is null)
             {
-                // A pipe or a log file gets the plain 120-column form; a terminal gets colour at its own width.
-                TableRenderer.Render(model, stdout, plain: Console.IsOutputRedirected);
+                // A terminal gets colour at its own width; a pipe gets plain text at COLUMNS or 120.
+                TableRenderer.Render(model, stdout, plain: Console.IsOutputRedirected, TerminalWidth.Current());
                 return CliApp.Ok;
             }
 
             using var sw = new StringWriter();
-            TableRenderer.Render(model, sw, plain: true);
+            TableRenderer.Render(model, sw, plain: true, TerminalWidth.Resolve(true, null, Environment.GetEnvironmentVariable("COLUMNS")));
             text = sw.ToString();
         }
 

@@ -7,18 +7,15 @@ namespace BackendArchitect.Cli.Rendering;
 
 /// <summary>
 /// The readable terminal summary of a scan: header, services, endpoints with colour-coded auth,
-/// data model, dependencies and a short diagnostics list. Plain mode (for --output) writes no
-/// colour, no ANSI escapes and ASCII borders, 160 columns wide (wide enough that routes and handlers rarely wrap).
+/// data model, dependencies and a short diagnostics list, every table fitted to the width
+/// (<see cref="TableFit"/>). Plain mode (pipes, --output) writes no colour, no ANSI escapes and ASCII borders.
 /// </summary>
 public static class TableRenderer
 {
     /// <summary>How many diagnostics are listed; the rest are counted.</summary>
     public const int DiagnosticsShown = 10;
 
-    /// <summary>The width of plain output (files, pipes, CI logs).</summary>
-    public const int PlainWidth = 160;
-
-    public static void Render(SystemModel model, TextWriter writer, bool plain = false)
+    public static void Render(SystemModel model, TextWriter writer, bool plain = false, int width = TerminalWidth.Default)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -27,25 +24,24 @@ public static class TableRenderer
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
         });
-        if (plain)
-        {
-            console.Profile.Width = PlainWidth;
-        }
-
+        console.Profile.Width = width;
         Render(model, console, plain);
     }
 
-    /// <summary>Writes to a console the caller configured; plain picks ASCII borders.</summary>
+    /// <summary>Writes to a console the caller configured, at its profile width; plain picks ASCII borders.</summary>
     public static void Render(SystemModel model, IAnsiConsole console, bool plain)
     {
-        var border = plain ? TableBorder.Ascii : TableBorder.Rounded;
+        var layout = new Layout(plain ? TableBorder.Ascii : TableBorder.Rounded, console.Profile.Width, plain ? "..." : "\u2026");
         Header(console, model);
-        Services(console, model, border);
-        Endpoints(console, model, border);
-        DataModel(console, model, border);
-        Dependencies(console, model, border);
+        Services(console, model, layout);
+        Endpoints(console, model, layout);
+        DataModel(console, model, layout);
+        Dependencies(console, model, layout);
         Diagnostics(console, model);
     }
+
+    /// <summary>What every table of one rendering shares.</summary>
+    private sealed record Layout(TableBorder Border, int Width, string Ellipsis);
 
     private static void Header(IAnsiConsole console, SystemModel m)
     {
@@ -60,7 +56,7 @@ public static class TableRenderer
         console.WriteLine();
     }
 
-    private static void Services(IAnsiConsole console, SystemModel m, TableBorder border)
+    private static void Services(IAnsiConsole console, SystemModel m, Layout layout)
     {
         if (m.Services.IsEmpty)
         {
@@ -69,16 +65,12 @@ public static class TableRenderer
             return;
         }
 
-        var table = NewTable("Services", border, "Name", "Path", "Framework", "Entry point");
-        foreach (var s in m.Services)
-        {
-            table.AddRow(E(s.Name), E(s.Path), E(s.TargetFramework), E(s.EntryPoint?.ToString()));
-        }
-
-        Write(console, table);
+        FitColumn[] columns = [new("Name", 16, Shrink: 3), new("Path", 16, Shrink: 2), new("Framework", 9, Shrink: 4), new("Entry point", 16, Shrink: 1, Drop: 1)];
+        var rows = m.Services.Select(s => Row(s.Name, s.Path, s.TargetFramework, s.EntryPoint?.ToString())).ToArray();
+        Write(console, FittedTable.Create("Services", layout.Border, columns, rows, layout.Width, layout.Ellipsis));
     }
 
-    private static void Endpoints(IAnsiConsole console, SystemModel m, TableBorder border)
+    private static void Endpoints(IAnsiConsole console, SystemModel m, Layout layout)
     {
         if (m.Endpoints.IsEmpty)
         {
@@ -87,68 +79,59 @@ public static class TableRenderer
             return;
         }
 
-        // With one service the Service column repeats one name; its width goes to routes and handlers.
+        // Value order: the route and its auth are what the table is for. The source (a file name; JSON
+        // and Markdown carry the path) gives way first, then the handler and the service narrow, and
+        // when that wraps too many rows the source, the service and the handler go in turn. With one
+        // service the Service column repeats one name, so it is not shown at all.
         var showService = m.Endpoints.Select(e => e.Service).Distinct().Skip(1).Any();
-        var anonymousWrites = AuthText.AnonymousWrites(m).Count();
-        string[] columns = showService
-            ? ["Service", "Method", "Route", "Auth", "Handler", "Source"]
-            : ["Method", "Route", "Auth", "Handler", "Source"];
-        var table = NewTable($"Endpoints ({N(m.Endpoints.Length)}, {Counts.Of(anonymousWrites, "anonymous write")})", border, columns);
-        for (var i = 0; i < columns.Length; i++)
+        List<FitColumn> columns = [new("Method", 6), new("Route", 24, Shrink: 5), new("Auth", 12, Shrink: 4), new("Handler", 16, Shrink: 2, Drop: 3), new("Source", 16, Shrink: 1, Drop: 1)];
+        if (showService)
         {
-            // Routes and sources are read as one token; wrapping them mid-word makes them unreadable.
-            table.Columns[i].NoWrap = columns[i] is "Method" or "Route" or "Source";
+            columns.Insert(0, new("Service", 10, Shrink: 3, Drop: 2));
         }
 
-        foreach (var e in m.Endpoints)
+        var rows = m.Endpoints.Select(e =>
         {
-            // The file name is enough on a terminal; JSON and Markdown carry the full path.
             var file = e.File[(e.File.LastIndexOf('/') + 1)..];
             var source = e.Condition is null ? $"{file}:{e.Line}" : $"{file}:{e.Line} (when {e.Condition})";
             var detail = AuthText.Detail(e.Auth);
-            var auth = detail.Length == 0 ? AuthMarkup(e) : $"{AuthMarkup(e)} {E(detail)}";
-            string[] cells = [E(e.Method), E(e.Route), auth, E(e.Handler), E(source)];
-            table.AddRow(showService ? [E(e.Service), .. cells] : cells);
-        }
-
-        Write(console, table);
+            var auth = detail.Length == 0 ? AuthWord(e) : $"{AuthWord(e)} {detail}";
+            string[] cells = [e.Method, e.Route, auth, e.Handler, source];
+            return (IReadOnlyList<string>)(showService ? [e.Service, .. cells] : cells);
+        }).ToArray();
+        var authColumn = columns.FindIndex(c => c.Header == "Auth");
+        var anonymousWrites = AuthText.AnonymousWrites(m).Count();
+        var title = $"Endpoints ({N(m.Endpoints.Length)}, {Counts.Of(anonymousWrites, "anonymous write")})";
+        Write(console, FittedTable.Create(title, layout.Border, columns, rows, layout.Width, layout.Ellipsis, (column, row, text) =>
+            column == authColumn ? AuthMarkup(m.Endpoints[row], text) : E(text)));
     }
 
-    private static void DataModel(IAnsiConsole console, SystemModel m, TableBorder border)
+    private static void DataModel(IAnsiConsole console, SystemModel m, Layout layout)
     {
         if (m.Entities.IsEmpty)
         {
             return;
         }
 
-        var table = NewTable("Data model", border, "Entity", "Context", "Table", "Key", "Relationships");
-        foreach (var e in m.Entities)
-        {
-            table.AddRow(E(e.Name), E(e.Context), E(e.Table), E(string.Join(", ", e.Key)), N(e.Relationships.Length));
-        }
-
-        Write(console, table);
+        FitColumn[] columns = [new("Entity", 16, Shrink: 4), new("Context", 12, Shrink: 2, Drop: 2), new("Table", 12, Shrink: 1, Drop: 1), new("Key", 8, Shrink: 3), new("Relationships", 13)];
+        var rows = m.Entities.Select(e => Row(e.Name, e.Context, e.Table, string.Join(", ", e.Key), N(e.Relationships.Length))).ToArray();
+        Write(console, FittedTable.Create("Data model", layout.Border, columns, rows, layout.Width, layout.Ellipsis));
     }
 
-    private static void Dependencies(IAnsiConsole console, SystemModel m, TableBorder border)
+    private static void Dependencies(IAnsiConsole console, SystemModel m, Layout layout)
     {
-        var rows = new List<string[]>();
-        rows.AddRange(m.HttpClients.Select(h => new[] { h.Service, "HTTP client", h.ClientType ?? h.Name, h.BaseAddress ?? "" }));
-        rows.AddRange(m.MessageChannels.Select(c => new[] { c.Service, "message bus", c.Technology, c.Detail ?? "" }));
-        rows.AddRange(m.Caches.Select(c => new[] { c.Service, "cache", c.Technology, c.Detail ?? "" }));
-        rows.AddRange(m.DataContexts.Select(d => new[] { d.Service ?? "", "data context", d.Name, d.Provider ?? "provider unknown" }));
+        var rows = new List<IReadOnlyList<string>>();
+        rows.AddRange(m.HttpClients.Select(h => Row(h.Service, "HTTP client", h.ClientType ?? h.Name, h.BaseAddress)));
+        rows.AddRange(m.MessageChannels.Select(c => Row(c.Service, "message bus", c.Technology, c.Detail)));
+        rows.AddRange(m.Caches.Select(c => Row(c.Service, "cache", c.Technology, c.Detail)));
+        rows.AddRange(m.DataContexts.Select(d => Row(d.Service, "data context", d.Name, d.Provider ?? "provider unknown")));
         if (rows.Count == 0)
         {
             return;
         }
 
-        var table = NewTable("Dependencies", border, "Service", "Kind", "Name", "Base address / detail");
-        foreach (var row in rows)
-        {
-            table.AddRow([.. row.Select(E)]);
-        }
-
-        Write(console, table);
+        FitColumn[] columns = [new("Service", 12, Shrink: 2, Drop: 1), new("Kind", 12), new("Name", 16, Shrink: 3), new("Base address / detail", 16, Shrink: 1)];
+        Write(console, FittedTable.Create("Dependencies", layout.Border, columns, rows, layout.Width, layout.Ellipsis));
     }
 
     private static void Diagnostics(IAnsiConsole console, SystemModel m)
@@ -176,25 +159,33 @@ public static class TableRenderer
         }
     }
 
-    /// <summary>required green; anonymous yellow for reads and red for writes; unknown grey.</summary>
-    private static string AuthMarkup(Endpoint e) => e.Auth.Required switch
+    private static string AuthWord(Endpoint e) => e.Auth.Required switch
     {
-        true => "[green]required[/]",
-        false when AuthText.IsWrite(e.Method) => "[red]anonymous[/]",
-        false => "[yellow]anonymous[/]",
-        null => "[grey]unknown[/]",
+        true => "required",
+        false => "anonymous",
+        null => "unknown",
     };
 
-    private static Table NewTable(string title, TableBorder border, params string[] columns)
+    /// <summary>The auth cell with its first word coloured: required green; anonymous yellow for reads and red for writes; unknown grey.</summary>
+    private static string AuthMarkup(Endpoint e, string text)
     {
-        var table = new Table { Border = border, Title = new TableTitle(Markup.Escape(title)) };
-        foreach (var column in columns)
+        var word = AuthWord(e);
+        if (!text.StartsWith(word, StringComparison.Ordinal))
         {
-            table.AddColumn(new TableColumn(Markup.Escape(column)));
+            return E(text);
         }
 
-        return table;
+        var colour = e.Auth.Required switch
+        {
+            true => "green",
+            false when AuthText.IsWrite(e.Method) => "red",
+            false => "yellow",
+            null => "grey",
+        };
+        return $"[{colour}]{word}[/]{E(text[word.Length..])}";
     }
+
+    private static IReadOnlyList<string> Row(params string?[] cells) => [.. cells.Select(c => c ?? "")];
 
     private static void Write(IAnsiConsole console, Table table)
     {

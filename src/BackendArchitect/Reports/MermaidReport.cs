@@ -1,24 +1,18 @@
+using System.Collections.Immutable;
 using System.Text;
 using BackendArchitect.Model;
 
 namespace BackendArchitect.Reports;
 
 /// <summary>
-/// Mermaid diagrams: a flowchart of services and dependencies, and an erDiagram of the EF model.
-/// <see cref="Render"/> writes both as plain Mermaid text: the flowchart, a blank line, a line
-/// <c>%% ---</c>, then the erDiagram (only when there are entities). Split on that line to feed a
-/// renderer one diagram at a time.
+/// Mermaid diagrams, each a text of its own because a Mermaid file holds one diagram: a flowchart
+/// of services and dependencies, and an erDiagram of the EF model, split into parts when it is
+/// too large to read (<see cref="EntityDiagramParts"/>).
 /// </summary>
 public static class MermaidReport
 {
-    /// <summary>The line that separates the two diagrams in <see cref="Render"/>'s output.</summary>
-    public const string Separator = "%% ---";
-
-    public static string Render(SystemModel model)
-    {
-        var er = EntityDiagram(model);
-        return er is null ? Flowchart(model) : Flowchart(model) + "\n" + Separator + "\n" + er;
-    }
+    /// <summary>From this many entities on, the ER diagram is split (when the model has more than one part).</summary>
+    public const int SplitThreshold = 26;
 
     /// <summary>flowchart LR: services, data stores, caches, buses and outbound hosts, with an edge per dependency.</summary>
     public static string Flowchart(SystemModel model)
@@ -71,17 +65,87 @@ public static class MermaidReport
         return sb.ToString();
     }
 
-    /// <summary>erDiagram of the entities with typed properties, PK/FK markers and relationships; null without entities.</summary>
-    public static string? EntityDiagram(SystemModel model)
+    /// <summary>erDiagram of all entities with typed properties, PK/FK markers and relationships; null without entities.</summary>
+    public static string? EntityDiagram(SystemModel model) =>
+        model.Entities.IsEmpty ? null : EntityDiagram(model.Entities, model.Entities);
+
+    /// <summary>
+    /// The ER diagram as readable parts: one part named "" holding everything, or, from
+    /// <see cref="SplitThreshold"/> entities on, one per DbContext, or with a single context one per
+    /// folder of the entity classes (the common folder left out of the name). An entity a part's
+    /// relationships reach in another part is drawn there by name only. Empty without entities.
+    /// </summary>
+    public static IReadOnlyList<(string Part, string Diagram)> EntityDiagramParts(SystemModel model)
     {
         if (model.Entities.IsEmpty)
         {
-            return null;
+            return [];
         }
 
-        var foreignKeys = ForeignKeys(model.Entities);
+        var groups = Groups(model.Entities);
+        if (model.Entities.DistinctBy(e => e.Name).Count() < SplitThreshold || groups.Count < 2)
+        {
+            return [("", EntityDiagram(model.Entities, model.Entities))];
+        }
+
+        return [.. groups.Select(g => (g.Key, EntityDiagram(g.Value, model.Entities)))];
+    }
+
+    private static SortedDictionary<string, List<Entity>> Groups(ImmutableArray<Entity> entities)
+    {
+        var byContext = GroupBy(entities, e => e.Context ?? "");
+        if (byContext.Count > 1)
+        {
+            return byContext;
+        }
+
+        var folders = entities.Select(e => Folder(e.File)).ToArray();
+        var common = folders.Aggregate((a, b) => CommonFolder(a, b));
+        return GroupBy(entities, e =>
+        {
+            var folder = Folder(e.File);
+            var rest = folder.Length > common.Length ? folder[(common.Length + 1)..] : "";
+            return rest.Length == 0 ? "root" : rest;
+        });
+    }
+
+    private static SortedDictionary<string, List<Entity>> GroupBy(IEnumerable<Entity> entities, Func<Entity, string> key)
+    {
+        var groups = new SortedDictionary<string, List<Entity>>(StringComparer.Ordinal);
+        foreach (var entity in entities)
+        {
+            var k = key(entity);
+            if (!groups.TryGetValue(k, out var list))
+            {
+                groups[k] = list = [];
+            }
+
+            list.Add(entity);
+        }
+
+        return groups;
+    }
+
+    private static string Folder(string file) => file.LastIndexOf('/') is var slash and >= 0 ? file[..slash] : "";
+
+    private static string CommonFolder(string a, string b)
+    {
+        var x = a.Split('/');
+        var y = b.Split('/');
+        var n = 0;
+        while (n < x.Length && n < y.Length && x[n] == y[n])
+        {
+            n++;
+        }
+
+        return string.Join('/', x.Take(n));
+    }
+
+    private static string EntityDiagram(IReadOnlyCollection<Entity> members, ImmutableArray<Entity> all)
+    {
+        var foreignKeys = ForeignKeys(all);
         var sb = new StringBuilder("erDiagram\n");
-        foreach (var entity in model.Entities.DistinctBy(e => e.Name).OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entity in members.DistinctBy(e => e.Name).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var name = MermaidText.EntityId(entity.Name);
             if (entity.Properties.IsEmpty)
@@ -116,7 +180,14 @@ public static class MermaidReport
             sb.Append("    }\n");
         }
 
-        foreach (var line in RelationshipLines(model.Entities))
+        // Entities of other parts that this part's relationships reach: named, their attributes left to their own part.
+        var names = members.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var target in members.SelectMany(e => e.Relationships).Select(r => r.Target).Where(t => !names.Contains(t)).Distinct().Order(StringComparer.Ordinal))
+        {
+            sb.Append("    ").Append(MermaidText.EntityId(target)).Append('\n');
+        }
+
+        foreach (var line in RelationshipLines(members))
         {
             sb.Append("    ").Append(line).Append('\n');
         }

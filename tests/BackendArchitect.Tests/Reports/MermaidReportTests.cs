@@ -7,18 +7,17 @@ namespace BackendArchitect.Tests.Reports;
 /// <summary>The Mermaid output: structure, sanitized identifiers, edges and the ER diagram.</summary>
 public sealed partial class MermaidReportTests
 {
-    private static readonly string Output = MermaidReport.Render(SampleModel.Create());
+    private static readonly string Flowchart = MermaidReport.Flowchart(SampleModel.Create());
 
-    private static string Flowchart => Output[..Output.IndexOf(MermaidReport.Separator, StringComparison.Ordinal)];
-
-    private static string Er => Output[(Output.IndexOf(MermaidReport.Separator, StringComparison.Ordinal) + MermaidReport.Separator.Length)..];
+    private static readonly string Er = MermaidReport.EntityDiagram(SampleModel.Create())!;
 
     [Fact]
-    public void Starts_with_a_flowchart_and_separates_the_er_diagram()
+    public void Each_diagram_is_a_text_of_its_own()
     {
-        Assert.StartsWith("flowchart LR\n", Output);
-        Assert.Contains("\n\n%% ---\nerDiagram\n", Output);
-        Assert.EndsWith("\n", Output);
+        Assert.StartsWith("flowchart LR\n", Flowchart);
+        Assert.DoesNotContain("erDiagram", Flowchart);
+        Assert.StartsWith("erDiagram\n", Er);
+        Assert.EndsWith("\n", Er);
     }
 
     [Fact]
@@ -63,17 +62,17 @@ public sealed partial class MermaidReportTests
     }
 
     [Fact]
-    public void Without_entities_there_is_only_a_flowchart()
+    public void Without_entities_there_is_no_er_diagram()
     {
-        var output = MermaidReport.Render(SampleModel.Create() with { Entities = [] });
-        Assert.DoesNotContain("erDiagram", output);
-        Assert.DoesNotContain(MermaidReport.Separator, output);
+        var model = SampleModel.Create() with { Entities = [] };
+        Assert.Null(MermaidReport.EntityDiagram(model));
+        Assert.Empty(MermaidReport.EntityDiagramParts(model));
     }
 
     [Fact]
     public void An_empty_model_still_gives_a_valid_flowchart()
     {
-        Assert.Equal("flowchart LR\n    empty[\"no services found\"]\n", MermaidReport.Render(new SystemModel { Root = "/x" }));
+        Assert.Equal("flowchart LR\n    empty[\"no services found\"]\n", MermaidReport.Flowchart(new SystemModel { Root = "/x" }));
     }
 
     [Fact]
@@ -90,9 +89,8 @@ public sealed partial class MermaidReportTests
     [Fact]
     public void Hostile_names_give_safe_identifiers_escaped_labels_and_no_reserved_entity_names()
     {
-        var output = MermaidReport.Render(SampleModel.Hostile());
-        var parts = output.Split("\n" + MermaidReport.Separator + "\n");
-        Assert.Equal(2, parts.Length);
+        string[] parts = [MermaidReport.Flowchart(SampleModel.Hostile()), MermaidReport.EntityDiagram(SampleModel.Hostile())!];
+        var output = parts[0] + parts[1];
         foreach (var line in parts[0].Split('\n').Skip(1).Where(l => l.Length > 0))
         {
             Assert.Matches(NodeOrEdge(), line);
@@ -109,6 +107,51 @@ public sealed partial class MermaidReportTests
         Assert.Contains("Other_Thing ||--|| end_ : \"End\"", output);
         Assert.Single(Regex.Matches(output, @"Other_Thing \}o--o\{ Tag"));
         Assert.Contains("compose_mq{{\"mq (rabbitmq:3)\"}}", output);
+    }
+
+    private static Entity Table(string name, string? context, string folder, params Relationship[] relationships) =>
+        new(name, context, null, [new EntityProperty("Id", "int", false, null, null)], ["Id"], [.. relationships], [], $"src/Api/Models/{folder}/{name}.cs", 1);
+
+    private static SystemModel Tables(int count, Func<int, string?> context, Func<int, string> folder) => new()
+    {
+        Root = "/x",
+        Entities = [.. Enumerable.Range(0, count).Select(i => Table($"T{i:00}", context(i), folder(i), i == 1 ? [new Relationship("T00", "T00", "many-to-one", ["T00Id"], true, null)] : []))],
+    };
+
+    [Fact]
+    public void Below_the_threshold_the_er_diagram_is_one_part()
+    {
+        var parts = MermaidReport.EntityDiagramParts(Tables(MermaidReport.SplitThreshold - 1, i => i % 2 == 0 ? "A" : "B", _ => "M"));
+
+        Assert.Equal("", Assert.Single(parts).Part);
+    }
+
+    [Fact]
+    public void From_the_threshold_on_each_context_is_a_part_and_reached_entities_of_others_are_named_only()
+    {
+        var parts = MermaidReport.EntityDiagramParts(Tables(MermaidReport.SplitThreshold, i => i % 2 == 0 ? "A" : "B", _ => "M"));
+
+        Assert.Equal(["A", "B"], parts.Select(p => p.Part));
+        var b = parts[1].Diagram;
+        Assert.StartsWith("erDiagram\n    T01 {\n", b);
+        Assert.Contains("\n    T00\n", b);
+        Assert.DoesNotContain("T00 {", b);
+        Assert.Contains("T00 ||--o{ T01 : \"T00\"", b);
+        Assert.DoesNotContain("T02", b);
+    }
+
+    [Fact]
+    public void With_one_context_a_large_model_is_split_by_folder_below_the_common_one()
+    {
+        var parts = MermaidReport.EntityDiagramParts(Tables(30, _ => "Db", i => i < 10 ? "Vault" : "Auth/Sso"));
+
+        Assert.Equal(["Auth/Sso", "Vault"], parts.Select(p => p.Part));
+    }
+
+    [Fact]
+    public void A_large_model_with_nothing_to_split_by_stays_whole()
+    {
+        Assert.Equal("", Assert.Single(MermaidReport.EntityDiagramParts(Tables(30, _ => "Db", _ => "M"))).Part);
     }
 
     [GeneratedRegex(@"^    ([A-Za-z0-9_]+ \{|\}|[A-Za-z0-9_]+|    [A-Za-z_][A-Za-z0-9_]* [A-Za-z0-9_]+( PK| FK| PK, FK)?|[A-Za-z0-9_]+ (\|\||\|o|\}o)--(o\{|\|\||o\|) [A-Za-z0-9_]+ : ""[^""]*"")$")]

@@ -19,7 +19,7 @@ public sealed class ReportsFromScanTests
         [
             ("json", JsonReport.Render(model)),
             ("markdown", MarkdownReport.Render(model)),
-            ("mermaid", MermaidReport.Render(model)),
+            ("mermaid", MermaidReport.Flowchart(model) + MermaidReport.EntityDiagram(model)),
             ("table", table.ToString()),
         ];
     }
@@ -50,7 +50,7 @@ public sealed class ReportsFromScanTests
     [Fact]
     public void Compose_infrastructure_appears_in_the_diagram()
     {
-        var mermaid = MermaidReport.Render(ScanEngine.Scan(Root));
+        var mermaid = MermaidReport.Flowchart(ScanEngine.Scan(Root));
         Assert.Contains("compose_db[(\"db (mcr.microsoft.com/mssql/server:2022-latest)\")]", mermaid);
         Assert.Contains("compose_api -.-> compose_db", mermaid);
         Assert.Contains("compose_cache -.-> compose_db", mermaid);

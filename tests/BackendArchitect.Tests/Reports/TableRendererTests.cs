@@ -20,9 +20,9 @@ public sealed class TableRendererTests
     }
 
     [Fact]
-    public void Plain_output_fits_in_the_plain_width()
+    public void Plain_output_fits_in_the_default_width()
     {
-        Assert.All(Plain().Split('\n'), line => Assert.True(line.Length <= TableRenderer.PlainWidth, $"{line.Length} columns: {line}"));
+        Assert.All(Plain().Split('\n'), line => Assert.True(line.Length <= TerminalWidth.Default, $"{line.Length} columns: {line}"));
     }
 
     [Fact]
