@@ -1,3 +1,4 @@
+using BackendArchitect.CSharp.Data;
 using BackendArchitect.Model;
 using BackendArchitect.Sql;
 
@@ -9,7 +10,11 @@ namespace BackendArchitect.Findings;
 public sealed record LintOptions(int PostgresVersion = 16, bool RequireLockTimeout = false);
 
 /// <summary>What a schema rule sees: the schema, its dialect, and the file it came from when there is one.</summary>
-public sealed record SchemaLintContext(Schema Schema, SqlDialect Dialect, LintOptions Options, string File);
+public sealed record SchemaLintContext(Schema Schema, SqlDialect Dialect, LintOptions Options, string File)
+{
+    /// <summary>What the code says about how columns are stored (hashed, encrypted); no evidence when no code was read.</summary>
+    public ColumnProtection Code { get; init; } = ColumnProtection.None;
+}
 
 /// <summary>What a migration rule sees besides the step: dialect, options and the code that reads the schema.</summary>
 /// <param name="CodeReferences">Where code refers to a table or a column ("orders", "orders.customer_id"); empty when unknown.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BackendArchitect.CSharp.Data;
 using BackendArchitect.Model;
 using BackendArchitect.Sql;
 using BackendArchitect.Sql.Replay;
@@ -16,7 +17,8 @@ public static class SqlLintRunner
         SqlDialect dialect,
         LintOptions options,
         IReadOnlyDictionary<string, IReadOnlyList<SourceLocation>>? codeReferences = null,
-        IEnumerable<IRule>? rules = null)
+        IEnumerable<IRule>? rules = null,
+        ColumnProtection? code = null)
     {
         var all = (rules ?? RuleCatalog.All).ToArray();
         var migrationRules = all.OfType<IMigrationRule>().ToArray();
@@ -33,7 +35,7 @@ public static class SqlLintRunner
         }
 
         var file = migrations.Count > 0 ? migrations[^1].File : "";
-        var schemaContext = new SchemaLintContext(replayer.Schema, dialect, options, file);
+        var schemaContext = new SchemaLintContext(replayer.Schema, dialect, options, file) { Code = code ?? ColumnProtection.None };
         foreach (var rule in schemaRules)
         {
             findings.AddRange(rule.Check(schemaContext));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BackendArchitect.CSharp.Data;
 using BackendArchitect.Findings;
 using BackendArchitect.Model;
 using BackendArchitect.Sql;
@@ -40,9 +41,10 @@ public static class DbLintEngine
             var workspace = WorkspaceLoader.Load(path);
             diagnostics.AddRange(LintInputs.MarkUnlinted(workspace.Diagnostics));
             var discovered = MigrationSources.Discover(workspace, dialect, diagnostics);
+            var code = new ColumnProtection([.. workspace.OfKind(FileKind.CSharp)]);
             foreach (var set in discovered)
             {
-                var (setFindings, schema) = SqlLintRunner.Run(set.Migrations, set.Dialect, options);
+                var (setFindings, schema) = SqlLintRunner.Run(set.Migrations, set.Dialect, options, code: code);
                 findings.AddRange(setFindings);
                 var key = set.Variant is null ? set.Directory : $"{set.Directory} ({set.Variant})";
                 key = schemas.ContainsKey(key) ? $"{key} ({set.Kind})" : key;

@@ -26,7 +26,11 @@ public sealed class PlaintextSecretColumn : ISchemaRule
     {
         "type", "kind", "id", "hint", "policy", "prefix", "suffix", "last4", "length", "version", "algorithm", "algo", "scheme",
         "name", "label", "count", "expiry", "expires", "status", "format", "ref", "reference", "path", "url", "uri", "vault",
+        "date", "time", "timestamp", "utc", "attempts", "enabled", "required", "changed",
     };
+
+    /// <summary>Tokens that address a device for a push service (APNs, FCM) rather than grant access to this system.</summary>
+    private static readonly HashSet<string> PushWords = new(StringComparer.Ordinal) { "push", "apns", "fcm", "gcm" };
 
     public RuleMetadata Metadata { get; } = new(
         "SCH014",
@@ -40,7 +44,11 @@ public sealed class PlaintextSecretColumn : ISchemaRule
             + "stored as a hash (SHA-256 of a high-entropy value is enough); secrets the server must read back need encryption with "
             + "a key kept outside the database. The rule reads the column name: password, passwd, pwd, secret, api_key, token... "
             + "in a text/varchar/char column, unless a word such as hash, digest, encrypted or salt says otherwise, or the name "
-            + "describes the secret rather than holding it (token_type, password_hint).",
+            + "describes the secret rather than holding it (token_type, password_hint, last_password_change_date), the token is a "
+            + "push-service device address (push_token), or the code says the value is protected: the entity property of that name "
+            + "(in a class named like the table) is documented or attributed as a hash or ciphertext, or is assigned from a "
+            + "hashing or encrypting call (PasswordHasher.HashPassword, Encrypt, IDataProtector.Protect). db lint reads that "
+            + "code when it is in the folder linted.",
         "CREATE TABLE users (\n    id bigint PRIMARY KEY,\n    email text NOT NULL,\n    password varchar(255) NOT NULL\n);",
         "CREATE TABLE users (\n    id bigint PRIMARY KEY,\n    email text NOT NULL,\n    password_hash text NOT NULL\n);",
         [
@@ -62,7 +70,7 @@ public sealed class PlaintextSecretColumn : ISchemaRule
         {
             foreach (var column in table.Columns)
             {
-                if (IsText(column) && LooksLikePlaintextSecret(column.Name))
+                if (IsText(column) && LooksLikePlaintextSecret(column.Name) && context.Code.Evidence(table.Name, column.Name) is null)
                 {
                     yield return SchemaFindings.At(
                         Metadata,
@@ -93,6 +101,8 @@ public sealed class PlaintextSecretColumn : ISchemaRule
             return false;
         }
 
-        return !MetadataWords.Contains(words[^1]) && !(words.Count > 1 && words[^2] is "expires" && words[^1] is "at");
+        return !MetadataWords.Contains(words[^1])
+            && !(words.Count > 1 && words[^2] is "expires" && words[^1] is "at")
+            && !(words[^1] == "token" && words.Any(PushWords.Contains));
     }
 }
