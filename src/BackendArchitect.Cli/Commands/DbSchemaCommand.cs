@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BackendArchitect.Config;
 using BackendArchitect.Reports.Schema;
 using BackendArchitect.Sql;
 using BackendArchitect.Sql.Live;
@@ -122,8 +123,9 @@ public static class DbSchemaCommand
         return Write(schema, output, stdout, stderr);
     }
 
-    private static int Write(Model.Schema schema, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
+    private static int Write(Model.Schema raw, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
     {
+        var schema = SchemaSecretMasker.Mask(raw);
         var text = output.Format switch
         {
             "json" => SchemaJson.Render(schema),
