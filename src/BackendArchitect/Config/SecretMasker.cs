@@ -159,14 +159,16 @@ public static partial class SecretMasker
     [GeneratedRegex(@"(?i)\b(password|pwd|accountkey|sharedaccesskey|key|token|secret|signature|sig)\s*=\s*([^;]*)")]
     private static partial Regex SensitivePart();
 
-    [GeneratedRegex(@"(\w+://[^:/@\s]+:)[^@\s]+@")]
+    // A bounded scheme that starts a word: "\w+://" would retry a long word from every position (quadratic on a 4 MB line).
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]{1,30}://[^:/@\s]+:)[^@\s]+@")]
     private static partial Regex CredentialInUrl();
 
-    [GeneratedRegex(@"([?&]([A-Za-z][A-Za-z0-9_\-]*)=)([^&#\s'""`<>]+)")]
+    // A value followed by '*' was masked already (a connection string's pair): masking it again would lose its ends.
+    [GeneratedRegex(@"([?&]([A-Za-z][A-Za-z0-9_\-]*)=)([^&#\s'""`<>*]+)(?![*])")]
     private static partial Regex SecretQueryParameter();
 
     // Only names that always hold a credential: free text has "key = 1" and "token = null" too.
-    [GeneratedRegex(@"(?i)(\b(?:password|pwd|passwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*)([^;'""`\s,)&]+)")]
+    [GeneratedRegex(@"(?i)(\b(?:password|pwd|passwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*)([^;'""`\s,)&*]+)(?![*])")]
     private static partial Regex PasswordPair();
 
     [GeneratedRegex(@"[A-Za-z0-9+/=_\-]{20,}")]
