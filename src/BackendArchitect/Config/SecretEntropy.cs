@@ -15,7 +15,8 @@ public static class SecretEntropy
     /// Each requirement removes a family of look-alikes: the three character classes rule out hex
     /// digests, GUIDs (ids, not secrets) and upper-case constants; the alphabet rules out host names,
     /// versions and type names (they hold '.'), URLs and routes (':' '{'); the class switches rule out
-    /// identifiers and paths made of words ("src/Orders/OrderService2"), where letters of one case run long.
+    /// identifiers and paths made of words ("src/Orders/OrderService2"), where letters of one case run long,
+    /// and the separator count rules out words joined by '_', '-' or '/'.
     /// </remarks>
     public static bool LooksRandom(ReadOnlySpan<char> token)
     {
@@ -26,6 +27,7 @@ public static class SecretEntropy
 
         bool upper = false, lower = false, digit = false;
         var switches = 0;
+        var separators = 0;
         var previous = Class(token[0]);
         Span<int> counts = stackalloc int[128];
         foreach (var c in token)
@@ -36,6 +38,7 @@ public static class SecretEntropy
             }
 
             counts[c]++;
+            separators += c is '_' or '-' or '/' ? 1 : 0;
             var current = Class(c);
             upper |= current == 'U';
             lower |= current == 'L';
@@ -47,7 +50,9 @@ public static class SecretEntropy
             }
         }
 
-        if (!(upper && lower && digit))
+        // Words joined by separators ("Explain_of_an_unknown_rule_2", "src/Orders/V2") switch class at every
+        // joint; random base64 has a separator in about one character of thirty.
+        if (!(upper && lower && digit) || separators * 8 > token.Length)
         {
             return false;
         }

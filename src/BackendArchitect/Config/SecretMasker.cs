@@ -167,8 +167,9 @@ public static partial class SecretMasker
     [GeneratedRegex(@"([?&]([A-Za-z][A-Za-z0-9_\-]*)=)([^&#\s'""`<>*]+)(?![*])")]
     private static partial Regex SecretQueryParameter();
 
-    // Only names that always hold a credential: free text has "key = 1" and "token = null" too.
-    [GeneratedRegex(@"(?i)(\b(?:password|pwd|passwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*)([^;'""`\s,)&*]+)(?![*])")]
+    // Only names that always hold a credential (free text has "key = 1" and "token = null" too), written as
+    // a connection string writes them: "Password=x", not the code assignment "builder.Password = value".
+    [GeneratedRegex(@"(?i)((?<![.\w])(?:password|pwd|passwd|accountkey|sharedaccesskey|sharedaccesssignature)=)([^;'""`\s,)&*]+)(?![*])")]
     private static partial Regex PasswordPair();
 
     [GeneratedRegex(@"[A-Za-z0-9+/=_\-]{20,}")]

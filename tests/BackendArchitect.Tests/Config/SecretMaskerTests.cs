@@ -111,5 +111,7 @@ public sealed class SecretMaskerTests
         Assert.Equal("amqp://shop:****@queue:5672/", SecretMasker.MaskText("amqp://shop:Rb6tYh3Nq8Ws@queue:5672/"));
         Assert.Equal("\"Host=db;Password=W****e\"", SecretMasker.MaskText("\"Host=db;Password=Wd4nC8sKz1Qe\""));
         Assert.Equal("key = 1 and token = null", SecretMasker.MaskText("key = 1 and token = null"));
+        Assert.Equal("builder.Password = Uri.UnescapeDataString(user[1]);", SecretMasker.MaskText("builder.Password = Uri.UnescapeDataString(user[1]);"));
+        Assert.Equal("public void Explain_of_an_unknown_rule_is_one_line_on_stderr_and_exit_code_2()", SecretMasker.MaskText("public void Explain_of_an_unknown_rule_is_one_line_on_stderr_and_exit_code_2()"));
     }
 }
