@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BackendArchitect.Config;
 
 namespace BackendArchitect.Findings;
@@ -7,7 +8,7 @@ namespace BackendArchitect.Findings;
 /// so a literal is masked by the column it is given to even when that column is named lines above),
 /// then each shown line cut to <see cref="MaxLength"/> characters.
 /// </summary>
-public static class Snippets
+public static partial class Snippets
 {
     /// <summary>Long enough for any readable statement line; a minified or generated line is cut, not printed whole.</summary>
     public const int MaxLength = 240;
@@ -15,9 +16,21 @@ public static class Snippets
     /// <summary>The lines of a file with its secrets masked; line numbers are unchanged.</summary>
     public static string[] MaskedLines(string file, string text)
     {
-        var masked = file.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) ? SqlSecretMasker.Mask(text) : SecretMasker.MaskText(text);
+        var masked = file.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) ? SqlSecretMasker.Mask(text)
+            : file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? SecretMasker.MaskText(MaskSqlInStrings(text))
+            : SecretMasker.MaskText(text);
         return masked.ReplaceLineEndings("\n").Split('\n');
     }
+
+    // EF Core migrations carry SQL in C# strings (migrationBuilder.Sql("UPDATE users SET password = '...'")):
+    // their literals are masked by column like those of a .sql file.
+    private static string MaskSqlInStrings(string code) =>
+        CSharpString().Replace(code, m => m.Groups["verbatim"].Success
+            ? "@\"" + SqlSecretMasker.Mask(m.Groups["verbatim"].Value.Replace("\"\"", "\"", StringComparison.Ordinal)).Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : "\"" + SqlSecretMasker.Mask(m.Groups["regular"].Value) + "\"");
+
+    [GeneratedRegex(@"@""(?<verbatim>(?:[^""]|"""")*)""|""(?<regular>(?:[^""\\\n]|\\.)*)""")]
+    private static partial Regex CSharpString();
 
     /// <summary>The line trimmed, and cut with a visible marker when longer than <see cref="MaxLength"/>.</summary>
     public static string Cap(string line)

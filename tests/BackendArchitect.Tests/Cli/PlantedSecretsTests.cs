@@ -52,6 +52,11 @@ public sealed class PlantedSecretsTests
         "xoxp-5550001234-5550005678-Lr8Tq2Wn6Zx4",
         "AKIAZ3X5C7V9B1N2M4L6",
         "Bn6Tr2Wq8Lz4",
+
+        // Data/Migrations (SQL in an EF Core migration)
+        "Jr5Wq9Lm2Xv7",
+        "Tn4Hs8Kd2Wq6",
+        "whsec_Hq3Lx8Vn2Rt6Zp9Kw4Bm7Yc1",
     ];
 
     private static readonly string[] ScanFormats = ["table", "json", "markdown", "mermaid"];
@@ -96,6 +101,7 @@ public sealed class PlantedSecretsTests
 
         // The masking must not work by dropping the snippets: the lines are shown, their secrets are not.
         Assert.Contains("DEFAULT 'Z****4'", stdout);
+        Assert.Contains("VALUES ('ops', 'T****6')", stdout);
     }
 
     [Fact]
