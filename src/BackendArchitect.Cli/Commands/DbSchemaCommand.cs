@@ -117,7 +117,7 @@ public static class DbSchemaCommand
 
         foreach (var diagnostic in diagnostics.Concat(replayer.Diagnostics).Where(d => d.Severity != Model.DiagnosticSeverity.Info))
         {
-            stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {diagnostic.Message}");
+            stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {SecretMasker.MaskText(diagnostic.Message)}");
         }
 
         return Write(schema, output, stdout, stderr);

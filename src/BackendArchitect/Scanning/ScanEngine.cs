@@ -70,7 +70,8 @@ public static class ScanEngine
                 workspace.Files.Sum(f => (long)f.Lines),
                 workspace.OfKind(FileKind.CSharp).Count(),
                 workspace.SkippedFiles),
-            Diagnostics = [.. diagnostics.Snapshot()],
+            // Parsers quote what they stopped at, which may be a secret.
+            Diagnostics = [.. diagnostics.Snapshot().Select(d => d with { Message = SecretMasker.MaskText(d.Message) })],
         });
     }
 

@@ -52,6 +52,7 @@ public sealed class PlantedSecretsTests
         "xoxp-5550001234-5550005678-Lr8Tq2Wn6Zx4",
         "AKIAZ3X5C7V9B1N2M4L6",
         "Bn6Tr2Wq8Lz4",
+        "AKIAV4B6N8M2Q5W7E9R1",
 
         // Data/Migrations (SQL in an EF Core migration)
         "Jr5Wq9Lm2Xv7",
