@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BackendArchitect.Config;
 using BackendArchitect.Reports.Schema;
 using BackendArchitect.Sql;
 using BackendArchitect.Sql.Live;
@@ -113,14 +114,15 @@ public static class DbSchemaCommand
 
         foreach (var diagnostic in diagnostics.Concat(replayer.Diagnostics).Where(d => d.Severity != Model.DiagnosticSeverity.Info))
         {
-            stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {diagnostic.Message}");
+            stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {SecretMasker.MaskText(diagnostic.Message)}");
         }
 
         return Write(schema, output, stdout, stderr);
     }
 
-    private static int Write(Model.Schema schema, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
+    private static int Write(Model.Schema raw, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
     {
+        var schema = SchemaSecretMasker.Mask(raw);
         var text = output.Format switch
         {
             "json" => SchemaJson.Render(schema),

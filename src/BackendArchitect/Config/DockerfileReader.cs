@@ -54,7 +54,8 @@ public static partial class DockerfileReader
         }
 
         var entrypoint = current.Entrypoint is null ? current.Cmd : current.Cmd is null ? current.Entrypoint : current.Entrypoint + " " + current.Cmd;
-        return new ContainerImage(file.Path, [.. baseImages.Distinct(StringComparer.Ordinal)], [.. current.Ports.Distinct(StringComparer.Ordinal)], entrypoint);
+        // The start command may pass a token or password on the command line.
+        return new ContainerImage(file.Path, [.. baseImages.Distinct(StringComparer.Ordinal)], [.. current.Ports.Distinct(StringComparer.Ordinal)], entrypoint is null ? null : SecretMasker.MaskText(entrypoint));
     }
 
     private static Stage ReadFrom(SourceFile file, int line, string rest, Dictionary<string, string> globalArgs, List<Stage> stages, List<string> baseImages, ICollection<Diagnostic> diagnostics)

@@ -51,7 +51,11 @@ public static partial class SecretMasker
         return value.Length <= 6 ? Stars : $"{value[0]}{Stars}{value[^1]}";
     }
 
-    /// <summary>Masks the sensitive parts of a value: key=value pairs of a connection string, or the whole value.</summary>
+    /// <summary>
+    /// Masks the sensitive parts of a value: key=value pairs of a connection string, credentials of a
+    /// URL, the whole value under a secret key or when it is a secret by its shape, and otherwise any
+    /// secret inside it (<see cref="MaskText"/>).
+    /// </summary>
     public static string MaskValue(string key, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -61,15 +65,36 @@ public static partial class SecretMasker
 
         if (LooksLikeConnectionString(value))
         {
-            return MaskConnectionString(value);
+            return MaskText(MaskConnectionString(value));
         }
 
         if (LooksLikeCredentialUrl(value))
         {
-            return CredentialInUrl().Replace(value, m => m.Groups[1].Value + Stars + "@");
+            return MaskText(value);
         }
 
-        return IsSecretKey(key) || LooksLikeSecretValue(value) ? Mask(value) : value;
+        return IsSecretKey(key) || LooksLikeSecretValue(value) ? Mask(value) : MaskText(value);
+    }
+
+    /// <summary>
+    /// Masks the secrets inside free text (a source line, a command, a message) and keeps the rest:
+    /// URL credentials and secret query parameters, password pairs of connection strings, known token
+    /// shapes, chat webhooks, private key blocks and long random-looking runs.
+    /// </summary>
+    public static string MaskText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        var masked = SecretShapes.MaskPrivateKeyBlocks(text);
+        masked = CredentialInUrl().Replace(masked, m => m.Groups[1].Value + Stars + "@");
+        masked = SecretQueryParameter().Replace(masked, m => IsSecretKey(m.Groups[2].Value) || IsSignatureParameter(m.Groups[2].Value) ? m.Groups[1].Value + Mask(m.Groups[3].Value) : m.Value);
+        masked = PasswordPair().Replace(masked, m => m.Groups[1].Value + Mask(m.Groups[2].Value));
+        masked = SecretShapes.MaskWebhooks(masked);
+        masked = SecretShapes.MaskTokens(masked);
+        return KeyCharRun().Replace(masked, m => SecretEntropy.LooksRandom(m.ValueSpan) ? Mask(m.Value) : m.Value);
     }
 
     public static bool LooksLikeConnectionString(string value) =>
@@ -92,22 +117,29 @@ public static partial class SecretMasker
 
         if (LooksLikeCredentialUrl(value))
         {
-            return CredentialInUrl().Replace(value, m => m.Groups[1].Value + Stars + "@");
+            return MaskText(value);
         }
 
         // Key=value pairs keep their harmless parts; a base64 key ("...==") is not pairs and is masked whole.
         if (value.Split(';', ',').Any(part => KeyValuePart().IsMatch(part)))
         {
-            return MaskConnectionString(value);
+            return MaskText(MaskConnectionString(value));
         }
 
         // "localhost:6379" or "redis-1:6379,redis-2:6379" names hosts only; anything else may be a bare key.
         return HostList().IsMatch(value) ? value : Mask(value);
     }
 
-    /// <summary>Values that are secrets whatever their key: JSON web tokens and PEM private keys.</summary>
+    /// <summary>
+    /// Values that are secrets whatever their key: PEM private keys, known token shapes (JSON web
+    /// tokens, GitHub, AWS, Stripe, Slack, Google, Azure...) and random-looking key material.
+    /// </summary>
     public static bool LooksLikeSecretValue(string value) =>
-        value.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || JsonWebToken().IsMatch(value);
+        value.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || SecretShapes.IsToken(value) || SecretEntropy.LooksRandom(value);
+
+    // Azure SAS "sig", AWS presigned "X-Amz-Signature" and "X-Amz-Credential" carry the credential itself.
+    private static bool IsSignatureParameter(string name) =>
+        name.Equals("sig", StringComparison.OrdinalIgnoreCase) || name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase) || name.Equals("key", StringComparison.OrdinalIgnoreCase);
 
     private static bool LooksLikeCredentialUrl(string value) => CredentialInUrl().IsMatch(value);
 
@@ -127,9 +159,19 @@ public static partial class SecretMasker
     [GeneratedRegex(@"(?i)\b(password|pwd|accountkey|sharedaccesskey|key|token|secret|signature|sig)\s*=\s*([^;]*)")]
     private static partial Regex SensitivePart();
 
-    [GeneratedRegex(@"(\w+://[^:/@\s]+:)[^@\s]+@")]
+    // A bounded scheme that starts a word: "\w+://" would retry a long word from every position (quadratic on a 4 MB line).
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]{1,30}://[^:/@\s]+:)[^@\s]+@")]
     private static partial Regex CredentialInUrl();
 
-    [GeneratedRegex(@"^eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]+$")]
-    private static partial Regex JsonWebToken();
+    // A value followed by '*' was masked already (a connection string's pair): masking it again would lose its ends.
+    [GeneratedRegex(@"([?&]([A-Za-z][A-Za-z0-9_\-]*)=)([^&#\s'""`<>*]+)(?![*])")]
+    private static partial Regex SecretQueryParameter();
+
+    // Only names that always hold a credential (free text has "key = 1" and "token = null" too), written as
+    // a connection string writes them: "Password=x", not the code assignment "builder.Password = value".
+    [GeneratedRegex(@"(?i)((?<![.\w])(?:password|pwd|passwd|accountkey|sharedaccesskey|sharedaccesssignature)=)([^;'""`\s,)&*]+)(?![*])")]
+    private static partial Regex PasswordPair();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/=_\-]{20,}")]
+    private static partial Regex KeyCharRun();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BackendArchitect.Config;
 using BackendArchitect.Model;
 
 namespace BackendArchitect.Findings;
@@ -12,11 +13,14 @@ public sealed record FindingsReport(
     ImmutableArray<Diagnostic> Diagnostics,
     ImmutableArray<RuleMetadata> Rules)
 {
-    /// <summary>A report over the given rules, with findings and diagnostics in the stable order every renderer uses.</summary>
+    /// <summary>
+    /// A report over the given rules, with findings and diagnostics in the stable order every renderer uses.
+    /// Messages quote source text (defaults, literals, tokens the parser stopped at), so their secrets are masked here.
+    /// </summary>
     public static FindingsReport Create(IEnumerable<Finding> findings, IEnumerable<Diagnostic> diagnostics, IEnumerable<RuleMetadata> rules) =>
         new(
-            [.. SqlLintRunner.Order(findings)],
-            [.. diagnostics.Distinct()
+            [.. SqlLintRunner.Order(findings.Select(f => f with { Message = SecretMasker.MaskText(f.Message), Fix = f.Fix is null ? null : SecretMasker.MaskText(f.Fix) }))],
+            [.. diagnostics.Select(d => d with { Message = SecretMasker.MaskText(d.Message) }).Distinct()
                 .OrderBy(d => d.File, StringComparer.Ordinal)
                 .ThenBy(d => d.Line)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)
@@ -34,9 +38,10 @@ public sealed record FindingsReport(
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
     /// <summary>
-    /// Fills each finding's <see cref="Finding.Snippet"/> with its source line (trimmed), read through
-    /// <paramref name="textOf"/> (relative path to file text, null when unknown). Findings that already
-    /// have a snippet, or point outside their file, are kept as they are.
+    /// Fills each finding's <see cref="Finding.Snippet"/> with its source line (trimmed, secrets masked,
+    /// cut when long: see <see cref="Snippets"/>), read through <paramref name="textOf"/> (relative path
+    /// to file text, null when unknown). Findings that already have a snippet, or point outside their
+    /// file, are kept as they are.
     /// </summary>
     public FindingsReport WithSnippets(Func<string, string?> textOf)
     {
@@ -50,12 +55,12 @@ public sealed record FindingsReport(
 
             if (!lines.TryGetValue(f.File, out var fileLines))
             {
-                fileLines = textOf(f.File)?.ReplaceLineEndings("\n").Split('\n');
+                fileLines = textOf(f.File) is { } text ? Snippets.MaskedLines(f.File, text) : null;
                 lines[f.File] = fileLines;
             }
 
             return fileLines is not null && f.Line <= fileLines.Length
-                ? f with { Snippet = fileLines[f.Line - 1].Trim() }
+                ? f with { Snippet = Snippets.Cap(fileLines[f.Line - 1]) }
                 : f;
         });
         return this with { Findings = [.. filled] };
