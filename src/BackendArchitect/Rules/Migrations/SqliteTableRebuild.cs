@@ -21,7 +21,10 @@ public sealed class SqliteTableRebuild : IMigrationRule
         + "the old one, rename the new one, recreate indexes, triggers and views). A rebuild copies every row while holding "
         + "the database's write lock, and with foreign_keys=ON the DROP TABLE of the old table performs an implicit DELETE "
         + "that fires ON DELETE CASCADE on child tables and deletes their rows. Run rebuilds with PRAGMA foreign_keys=OFF "
-        + "(set outside the transaction), inside one transaction, and finish with PRAGMA foreign_key_check.",
+        + "(set outside the transaction), inside one transaction, and finish with PRAGMA foreign_key_check. EF Core migrations "
+        + "are different: for these operations (AddForeignKey, AlterColumn, DropColumn...) EF Core's SQLite provider does "
+        + "the rebuild itself, with foreign keys off, so they are reported as a note: the copy still takes the write lock, "
+        + "and what the EF model does not know (triggers, objects created with Sql()) does not survive it.",
         "ALTER TABLE orders ALTER COLUMN total TYPE bigint;",
         "PRAGMA foreign_keys = OFF;\nBEGIN;\nCREATE TABLE orders_new (...);\nINSERT INTO orders_new SELECT ... FROM orders;\nDROP TABLE orders;\n"
         + "ALTER TABLE orders_new RENAME TO orders;\n-- recreate indexes, triggers and views\nPRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;",
@@ -37,6 +40,16 @@ public sealed class SqliteTableRebuild : IMigrationRule
 
         switch (step.Statement)
         {
+            case AlterTableStatement { EfOperation: { } operation } alter when EfRebuilds.Contains(operation):
+                // EF Core's provider does the rebuild itself: the ALTER never runs, the copy does.
+                yield return MigrationFacts.Report(
+                    this,
+                    step,
+                    step.Statement.Line,
+                    $"EF Core's SQLite provider rebuilds table {MigrationFacts.Display(step, alter.Name)} for {operation}: it copies every row while holding the write lock, and objects the EF model does not know (triggers, anything added with Sql()) are lost.",
+                    "On a large table, schedule the migration; recreate any trigger or hand-written object in the same migration after the rebuild.",
+                    Severity.Note);
+                break;
             case AlterTableStatement alter:
                 var table = MigrationFacts.Display(step, alter.Name);
                 var before = step.TableBefore(alter.Name);
@@ -75,6 +88,13 @@ public sealed class SqliteTableRebuild : IMigrationRule
                 break;
         }
     }
+
+    /// <summary>The migrationBuilder operations EF Core's SQLite provider (5.0 and later) performs as a table rebuild.</summary>
+    private static readonly HashSet<string> EfRebuilds = new(StringComparer.Ordinal)
+    {
+        "AddCheckConstraint", "AddForeignKey", "AddPrimaryKey", "AddUniqueConstraint", "AlterColumn", "DropCheckConstraint",
+        "DropColumn", "DropForeignKey", "DropPrimaryKey", "DropUniqueConstraint",
+    };
 
     private static string? Unsupported(AlterTableAction action) => action switch
     {

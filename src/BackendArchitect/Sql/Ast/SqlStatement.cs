@@ -11,6 +11,13 @@ public abstract record SqlStatement
     public int Line { get; init; }
 
     public bool IsPartial { get; init; }
+
+    /// <summary>
+    /// The migrationBuilder operation EF Core renders this statement from (AddForeignKey); null for SQL
+    /// written by hand. A provider may run such an operation differently from its plain SQL: SQLite's
+    /// rebuilds the table where ALTER TABLE cannot do it.
+    /// </summary>
+    public string? EfOperation { get; init; }
 }
 
 /// <summary>A possibly schema-qualified object name, already case-normalized for its dialect.</summary>

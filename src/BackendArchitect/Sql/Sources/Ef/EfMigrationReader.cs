@@ -225,7 +225,7 @@ public static partial class EfMigrationReader
                 diagnostics.Add(d with { Line = line, Message = $"{method}: {d.Message}" });
             }
 
-            statements.AddRange(parsed.Statements.Select(s => EfStatementLines.Relocate(s, rendered.Lines) with { Text = rendered.Text }));
+            statements.AddRange(parsed.Statements.Select(s => EfStatementLines.Relocate(s, rendered.Lines) with { Text = rendered.Text, EfOperation = method }));
         }
 
         return new Migration(id, file.Path, statements.ToImmutable(), inTransaction);

@@ -44,6 +44,16 @@ public static class EfSnapshotReader
             }
         }
 
+        foreach (var name in order.ToArray())
+        {
+            foreach (var separate in FlattenOwned(entities[name], entities[name], ""))
+            {
+                entities[separate.Name] = separate;
+                order.Add(separate.Name);
+            }
+        }
+
+        var defaultSchema = DefaultSchema(root);
         var writer = new EfSqlWriter(dialect);
         var maxLength = MaxIdentifierLength(root);
         var sql = new StringBuilder();
@@ -63,7 +73,8 @@ public static class EfSnapshotReader
             }
 
             var table = entity.Table ?? name[(name.LastIndexOf('.') + 1)..];
-            var qualified = entity.Schema is null ? writer.Q(table) : writer.Q(entity.Schema) + "." + writer.Q(table);
+            string Qualified(string tableName, string? schema) => (schema ?? defaultSchema) is { } s ? writer.Q(s) + "." + writer.Q(tableName) : writer.Q(tableName);
+            var qualified = Qualified(table, entity.Schema);
             var lines = columns.Select(c => $"{writer.Q(c.Column)} {c.Type ?? "text"}{(c.Nullable ? " NULL" : " NOT NULL")}").ToList();
             if (entity.Key.Count > 0)
             {
@@ -74,7 +85,7 @@ public static class EfSnapshotReader
             {
                 var principal = entities.GetValueOrDefault(fk.Principal);
                 var principalTable = principal?.Table ?? fk.Principal[(fk.Principal.LastIndexOf('.') + 1)..];
-                lines.Add($"CONSTRAINT {writer.Q(fk.Name ?? "FK_" + table)} FOREIGN KEY ({string.Join(", ", fk.Columns.Select(c => writer.Q(ColumnOf(entity, c))))}) REFERENCES {writer.Q(principalTable)}");
+                lines.Add($"CONSTRAINT {writer.Q(fk.Name ?? "FK_" + table)} FOREIGN KEY ({string.Join(", ", fk.Columns.Select(c => writer.Q(ColumnOf(entity, c))))}) REFERENCES {Qualified(principalTable, principal?.Schema)}");
             }
 
             sql.Append($"CREATE TABLE {qualified} (\n    {string.Join(",\n    ", lines)}\n);\n");
@@ -99,6 +110,49 @@ public static class EfSnapshotReader
 
         return replayer.Schema;
     }
+
+    /// <summary>
+    /// Owned types (OwnsOne/OwnsMany): one stored in its owner's table (table splitting) adds its columns
+    /// there, named {Navigation}_{Property} unless HasColumnName says otherwise, and its key (the owner's
+    /// key) adds none; one with a table of its own becomes an entity of its own with a foreign key to the owner.
+    /// </summary>
+    private static IEnumerable<Entity> FlattenOwned(Entity owner, Entity tableOwner, string prefix)
+    {
+        foreach (var owned in owner.Owned)
+        {
+            var sharesTable = owned.Table is null || (owned.Table == tableOwner.Table && owned.Schema == tableOwner.Schema);
+            if (sharesTable)
+            {
+                // An owned type sharing its owner's row is optional unless the owner's navigation to it is
+                // required, so EF makes all its columns nullable then.
+                var columnPrefix = prefix + owned.Navigation + "_";
+                var required = owner.RequiredNavigations.Contains(owned.Navigation);
+                tableOwner.Properties.AddRange(owned.Properties
+                    .Where(p => !owned.Key.Contains(p.Name) && tableOwner.Properties.All(c => c.Name != columnPrefix + p.Name))
+                    .Select(p => p with { Name = columnPrefix + p.Name, Column = p.Column == p.Name ? columnPrefix + p.Name : p.Column, Nullable = p.Nullable || !required }));
+                foreach (var nested in FlattenOwned(owned, tableOwner, columnPrefix))
+                {
+                    yield return nested;
+                }
+            }
+            else
+            {
+                owned.ForeignKeys.Add(new ForeignKeyRef(tableOwner.Name, owned.OwnerKey, null));
+                yield return owned;
+                foreach (var nested in FlattenOwned(owned, owned, ""))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    /// <summary>The modelBuilder.HasDefaultSchema("x") of the snapshot: the schema of every table that names none.</summary>
+    private static string? DefaultSchema(CompilationUnitSyntax root) =>
+        root.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasDefaultSchema" } && i.ArgumentList.Arguments.Count == 1)
+            .Select(i => EfCall.Literal(i.ArgumentList.Arguments[0].Expression))
+            .FirstOrDefault(s => s is not null);
 
     /// <summary>EF cuts default names longer than the provider's limit to limit - 1 characters and a '~'.</summary>
     private static string Truncate(string name, int? maxLength) =>
@@ -150,8 +204,9 @@ public static class EfSnapshotReader
         {
             case "Property" when literals.Count > 0:
                 var clr = headCall.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax g } ? g.TypeArgumentList.Arguments[0].ToString() : "string";
-                var referenceType = clr is "string" or "byte[]" or "String" or "Byte[]";
-                var nullable = clr.EndsWith('?') || (referenceType && !Has("IsRequired"));
+                // A value type is required unless it is Nullable<T>; anything else (string, byte[], a vector or
+                // geometry class) is optional unless the snapshot says IsRequired().
+                var nullable = clr.EndsWith('?') || (!ValueTypes.Contains(clr.Split('.')[^1]) && !Has("IsRequired"));
                 entity.Properties.Add(new Property(literals[0], Modifier("HasColumnName") ?? literals[0], Modifier("HasColumnType"), nullable));
                 break;
             case "HasKey":
@@ -168,6 +223,23 @@ public static class EfSnapshotReader
                 break;
             case "ToView" or "ToSqlQuery" or "ToFunction":
                 entity.Excluded = true;
+                break;
+            case "OwnsOne" or "OwnsMany" when literals.Count >= 2 && headCall.ArgumentList.Arguments[^1].Expression is LambdaExpressionSyntax { Body: BlockSyntax ownedBody } ownedLambda:
+                var owned = new Entity(literals[0]) { Navigation = literals[1] };
+                var ownedBuilder = ownedLambda is SimpleLambdaExpressionSyntax ownedSimple ? ownedSimple.Parameter.Identifier.ValueText : "b1";
+                foreach (var statement in ownedBody.Statements.OfType<ExpressionStatementSyntax>())
+                {
+                    ReadChain(statement.Expression, ownedBuilder, owned);
+                }
+
+                entity.Owned.Add(owned);
+                break;
+            case "Navigation" when literals.Count > 0 && Has("IsRequired"):
+                entity.RequiredNavigations.Add(literals[0]);
+                break;
+            case "WithOwner":
+                var ownerKey = calls.FirstOrDefault(c => c.Name == "HasForeignKey").Invocation;
+                entity.OwnerKey = ownerKey is null ? [] : [.. ownerKey.ArgumentList.Arguments.Select(a => EfCall.Literal(a.Expression)).OfType<string>()];
                 break;
             case "HasBaseType":
                 entity.BaseType = literals.FirstOrDefault();
@@ -205,7 +277,27 @@ public static class EfSnapshotReader
         public string? BaseType { get; set; }
 
         public bool Excluded { get; set; }
+
+        /// <summary>The owned types configured inside this entity (or owned type).</summary>
+        public List<Entity> Owned { get; } = [];
+
+        /// <summary>For an owned type: the owner's navigation to it, the prefix of its columns in a shared table.</summary>
+        public string Navigation { get; init; } = "";
+
+        /// <summary>Navigations marked required (b.Navigation("Address").IsRequired()).</summary>
+        public HashSet<string> RequiredNavigations { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>For an owned type: its properties that reference the owner (WithOwner().HasForeignKey).</summary>
+        public List<string> OwnerKey { get; set; } = [];
     }
+
+    /// <summary>CLR value types a snapshot names: required unless written as Nullable (int?).</summary>
+    private static readonly HashSet<string> ValueTypes = new(StringComparer.Ordinal)
+    {
+        "int", "long", "short", "byte", "sbyte", "uint", "ulong", "ushort", "bool", "decimal", "double", "float", "char",
+        "Int32", "Int64", "Int16", "Byte", "SByte", "UInt32", "UInt64", "UInt16", "Boolean", "Decimal", "Double", "Single", "Char",
+        "Guid", "DateTime", "DateTimeOffset", "TimeSpan", "DateOnly", "TimeOnly", "BigInteger",
+    };
 
     private sealed record Property(string Name, string Column, string? Type, bool Nullable);
 

@@ -21,6 +21,7 @@ internal static class EfStatementLines
         AlterTableAction Action(AlterTableAction a) => (a switch
         {
             AddColumnAction add => add with { Column = Column(add.Column) },
+            ModifyColumnAction modify => modify with { Column = Column(modify.Column) },
             AddConstraintAction add => add with { Constraint = Constraint(add.Constraint) },
             _ => a,
         }) with
