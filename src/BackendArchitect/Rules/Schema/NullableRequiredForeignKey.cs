@@ -52,8 +52,8 @@ public sealed class NullableRequiredForeignKey : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} references its parent {foreignKey.RefTable} but allows NULL.",
+                        column.NullabilityOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} references its parent {foreignKey.RefTable} but allows NULL.",
                         $"Declare {column.Name} NOT NULL (or ON DELETE SET NULL if the relation really is optional).");
                 }
             }

@@ -56,7 +56,7 @@ public sealed class RedundantIndex : ISchemaRule
                     Metadata,
                     context,
                     candidate.Origin,
-                    $"The {candidate.Describe} on {table.Name} ({string.Join(", ", candidate.Columns)}) is redundant with the {wider.Describe} ({string.Join(", ", wider.Columns)}).",
+                    $"The {candidate.Describe} on {SchemaFindings.TableName(table)} ({string.Join(", ", candidate.Columns)}) is redundant with the {wider.Describe} ({string.Join(", ", wider.Columns)}).",
                     "Drop the redundant index; the other one serves the same lookups.");
             }
         }

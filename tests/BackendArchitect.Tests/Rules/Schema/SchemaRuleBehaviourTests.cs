@@ -99,4 +99,19 @@ public sealed class SchemaRuleBehaviourTests
             _ = rule.Check(context).ToArray();
         }
     }
+
+    [Fact]
+    public void Findings_on_a_renamed_table_name_both_its_names()
+    {
+        var table = Table("orders", new Column("total", "real", true, null, null)) with { CreatedAs = "order_items" };
+
+        var findings = new TableWithoutPrimaryKey().Check(Context(table, SqlDialect.PostgreSql))
+            .Concat(new FloatingPointMoney().Check(Context(table, SqlDialect.PostgreSql)))
+            .Select(f => f.Message)
+            .ToArray();
+
+        Assert.Equal(
+            ["Table orders (created as order_items) has no primary key.", "Column orders.total (table created as order_items) looks like money but has the floating-point type real."],
+            findings);
+    }
 }
