@@ -53,11 +53,11 @@ public sealed class SchemaRuleBehaviourTests
     }
 
     [Fact]
-    public void Catalog_holds_fourteen_schema_rules_with_docs_and_https_references()
+    public void Catalog_holds_sixteen_schema_rules_with_docs_and_https_references()
     {
         var rules = RuleCatalog.OfType<ISchemaRule>().Where(r => r.Metadata.Code.StartsWith("SCH", StringComparison.Ordinal)).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, 14).Select(i => $"SCH{i:000}"), rules.Select(r => r.Metadata.Code));
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"SCH{i:000}"), rules.Select(r => r.Metadata.Code));
         Assert.All(rules, r =>
         {
             Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", r.Metadata.Name);

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using BackendArchitect.Findings;
+using BackendArchitect.Rules.Schema;
+using BackendArchitect.Sql.Ast;
+using BackendArchitect.Sql.Replay;
+
+namespace BackendArchitect.Rules.Migrations;
+
+/// <summary>
+/// MIG016: CREATE INDEX that repeats, or is a leading prefix of, a key the table already has at that moment;
+/// reported where it is created, also when a later migration drops it again.
+/// </summary>
+public sealed class IndexRedundantWhenCreated : IDeferringRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "MIG016",
+        "index-redundant-when-created",
+        "migration",
+        Severity.Warning,
+        "CREATE INDEX builds an index that an existing index, primary key or unique constraint of the table already provides.",
+        "Building an index scans and sorts the whole table and, without CONCURRENTLY, blocks writes while it does; an index "
+            + "that repeats an existing key (same columns, uniqueness, method, predicate and included columns) or whose columns "
+            + "are a leading prefix of an existing index (a non-unique (a) beside (a, b), or beside a unique key on (a)) pays that "
+            + "cost for nothing and then slows every write until someone drops it. The comparison is the one SCH003 and SCH004 "
+            + "make on the final schema, made against the schema as it is when the index is created, so the finding stays on the "
+            + "CREATE INDEX even when a later migration drops the index again (the build, the lock and the deploy already "
+            + "happened, and the next reader of the history should know the index was never needed). Each index is reported "
+            + "once: when it is still redundant in the final schema, SCH003 or SCH004 reports it at the same line and this rule "
+            + "stays silent, so the finding is the same whether the schema comes from migrations or a live database; this rule "
+            + "adds the indexes that were redundant when built and are gone or no longer redundant at the end. An index that "
+            + "replaces another within the same migration (the old one, or the new one, is dropped later in that migration, as "
+            + "in a concurrent rebuild) is not reported.",
+        "CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at);\n"
+            + "-- a later migration:\nCREATE INDEX orders_customer_idx ON orders (customer_id);",
+        "CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at);\n"
+            + "-- (customer_id) lookups already use orders_customer_created_idx",
+        [
+            "https://www.postgresql.org/docs/current/indexes-multicolumn.html",
+            "https://www.postgresql.org/docs/current/sql-createindex.html",
+            "https://dev.mysql.com/doc/refman/8.0/en/multiple-column-indexes.html",
+        ],
+        []);
+
+    /// <summary>SCH003 and SCH004 say the same, at the same line, about an index still redundant in the final schema.</summary>
+    public ImmutableArray<string> DefersTo { get; } = ["SCH003", "SCH004"];
+
+    public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
+    {
+        if (step.Statement is not CreateIndexStatement index || step.TableBefore(index.Table) is not { } table || index.Elements.IsEmpty)
+        {
+            yield break;
+        }
+
+        var comparer = step.Naming.ColumnComparer;
+        if (index.Name is not null && table.Indexes.Any(i => comparer.Equals(i.Name, index.Name)))
+        {
+            yield break;
+        }
+
+        var created = NewKey(index);
+        var existing = IndexKey.Of(table);
+        var duplicate = existing.FirstOrDefault(k => k.SameAs(created, comparer));
+        var wider = duplicate is null && created.CanBeRedundant ? existing.FirstOrDefault(k => k.Serves(created, comparer)) : null;
+        var partner = duplicate ?? wider;
+        if (partner is null || ReplacedInThisMigration(step, index, partner, comparer))
+        {
+            yield break;
+        }
+
+        var tableName = MigrationFacts.Display(step, index.Table);
+        var what = (index.Unique ? "UNIQUE INDEX" : "INDEX") + (index.Name is null ? "" : " " + index.Name);
+        var columns = string.Join(", ", created.Columns);
+        var message = duplicate is not null
+            ? $"CREATE {what} on {tableName} ({columns}) duplicates the existing {partner.Describe}."
+            : $"CREATE {what} on {tableName} ({columns}) is redundant with the existing {partner.Describe} ({string.Join(", ", partner.Columns)}).";
+        yield return MigrationFacts.Report(this, step, step.Statement.Line, message, "Do not create it; the existing key serves the same lookups.");
+    }
+
+    private static IndexKey NewKey(CreateIndexStatement index)
+    {
+        var method = index.Method is null || index.Method.Equals("btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant();
+        ImmutableArray<string> columns = [.. index.Elements.Select(e => e.Column is null ? e.Text : e.Descending ? e.Column + " DESC" : e.Column)];
+        return new IndexKey((index.Unique ? "unique index " : "index ") + index.Name, columns, index.Unique, method, index.Where, index.Include, true, null, index.Name);
+    }
+
+    /// <summary>True when the same migration later drops the new index, the existing key or the table: a swap, not a redundancy.</summary>
+    private static bool ReplacedInThisMigration(ReplayStep step, CreateIndexStatement index, IndexKey partner, StringComparer comparer)
+    {
+        bool Named(string? name) => name is not null && (comparer.Equals(name, index.Name) || comparer.Equals(name, partner.Name));
+        var tableKey = step.Naming.KeyOf(index.Table);
+        foreach (var statement in MigrationFacts.Later(step))
+        {
+            var replaced = statement switch
+            {
+                DropStatement { ObjectKind: "INDEX" } drop => drop.Names.Any(n => Named(n.Name)),
+                DropStatement { ObjectKind: "TABLE" } drop => drop.Names.Any(n => step.Naming.KeyOf(n) == tableKey),
+                AlterTableStatement alter when step.Naming.KeyOf(alter.Name) == tableKey => alter.Actions.OfType<DropConstraintAction>()
+                    .Any(d => Named(d.Name) || (d.Kind == ConstraintKind.PrimaryKey && partner.Describe == "primary key")),
+                _ => false,
+            };
+            if (replaced)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
