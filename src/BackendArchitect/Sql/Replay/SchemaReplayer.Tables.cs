@@ -202,8 +202,9 @@ public sealed partial class SchemaReplayer
                 return (UpdateColumn(table, defaultAction.Column, c => c with { Default = defaultAction.Default?.Text }), schema);
             case ModifyColumnAction modify:
                 var renamed = modify.OldName is null ? table : RenameColumn(table, modify.OldName, modify.Column.Name, origin);
+                var previous = renamed.FindColumn(modify.Column.Name, comparer);
                 var (modified, schemaAfterModify) = AddColumn(renamed, schema, modify.Column, file);
-                return (MoveColumn(modified, modify.Column.Name, modify.Position), schemaAfterModify);
+                return (MoveColumn(KeepUnchangedOrigins(modified, previous), modify.Column.Name, modify.Position), schemaAfterModify);
             case AddConstraintAction addConstraint:
                 return (AddConstraint(table, addConstraint.Constraint, file), schema);
             case ValidateConstraintAction validate:
@@ -223,6 +224,24 @@ public sealed partial class SchemaReplayer
             default:
                 return (table, schema);
         }
+    }
+
+    /// <summary>
+    /// MySQL's MODIFY/CHANGE restates the whole column; a property it restates unchanged keeps the origin of the
+    /// statement that really set it, so MODIFY ... NOT NULL does not move a finding about the type.
+    /// </summary>
+    private SchemaTable KeepUnchangedOrigins(SchemaTable table, Column? previous)
+    {
+        if (previous is null)
+        {
+            return table;
+        }
+
+        return UpdateColumn(table, previous.Name, c => c with
+        {
+            TypeOrigin = c.Type == previous.Type ? previous.TypeOrigin : c.TypeOrigin,
+            NullabilityOrigin = c.Nullable == previous.Nullable ? previous.NullabilityOrigin : c.NullabilityOrigin,
+        });
     }
 
     /// <summary>Applies MySQL's FIRST / AFTER col placement.</summary>
