@@ -54,7 +54,8 @@ public sealed record SchemaTable(
 /// Origin (here and on tables, keys and indexes): where the object was created or last redefined, when read from a file;
 /// for a column also where it was last renamed, since that statement gave it its name. TypeOrigin and NullabilityOrigin
 /// are the statements that gave the column its current type and its current nullability, so a finding about either
-/// points there rather than at a later rename or SET NOT NULL.
+/// points there rather than at a later rename or SET NOT NULL. CreatedAs is the name it was created under when a later
+/// statement renamed it, else null.
 /// </summary>
 public sealed record Column(
     string Name,
@@ -64,7 +65,8 @@ public sealed record Column(
     string? Identity,
     SourceLocation? Origin = null,
     SourceLocation? TypeOrigin = null,
-    SourceLocation? NullabilityOrigin = null);
+    SourceLocation? NullabilityOrigin = null,
+    string? CreatedAs = null);
 
 public sealed record PrimaryKey(string? Name, ImmutableArray<string> Columns);
 

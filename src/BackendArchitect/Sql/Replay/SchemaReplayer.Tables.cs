@@ -228,7 +228,8 @@ public sealed partial class SchemaReplayer
 
     /// <summary>
     /// MySQL's MODIFY/CHANGE restates the whole column; a property it restates unchanged keeps the origin of the
-    /// statement that really set it, so MODIFY ... NOT NULL does not move a finding about the type.
+    /// statement that really set it, so MODIFY ... NOT NULL does not move a finding about the type. The column keeps
+    /// the name it was created under.
     /// </summary>
     private SchemaTable KeepUnchangedOrigins(SchemaTable table, Column? previous)
     {
@@ -241,6 +242,7 @@ public sealed partial class SchemaReplayer
         {
             TypeOrigin = c.Type == previous.Type ? previous.TypeOrigin : c.TypeOrigin,
             NullabilityOrigin = c.Nullable == previous.Nullable ? previous.NullabilityOrigin : c.NullabilityOrigin,
+            CreatedAs = previous.CreatedAs,
         });
     }
 
@@ -292,12 +294,18 @@ public sealed partial class SchemaReplayer
             [.. columns.Select(c => comparer.Equals(c, from) ? to : comparer.Equals(c, from + " DESC") ? to + " DESC" : c)];
         return table with
         {
-            Columns = [.. table.Columns.Select(c => comparer.Equals(c.Name, from) ? c with { Name = to, Origin = origin } : c)],
+            Columns = [.. table.Columns.Select(c => comparer.Equals(c.Name, from) ? Renamed(c, to, origin, comparer) : c)],
             PrimaryKey = table.PrimaryKey is { } key ? key with { Columns = Rename(key.Columns) } : null,
             Uniques = [.. table.Uniques.Select(u => u with { Columns = Rename(u.Columns) })],
             ForeignKeys = [.. table.ForeignKeys.Select(f => f with { Columns = Rename(f.Columns) })],
             Indexes = [.. table.Indexes.Select(i => i with { Columns = Rename(i.Columns), Include = Rename(i.Include) })],
         };
+    }
+
+    private static Column Renamed(Column column, string to, SourceLocation origin, StringComparer comparer)
+    {
+        var createdAs = column.CreatedAs ?? column.Name;
+        return column with { Name = to, Origin = origin, CreatedAs = comparer.Equals(createdAs, to) ? null : createdAs };
     }
 
     private SchemaTable RenameConstraint(SchemaTable table, string from, string to)

@@ -48,6 +48,8 @@ public sealed class SchemaOriginTests
         Assert.Equal(new SourceLocation("001.sql", 4), columns["bb"].TypeOrigin);
         Assert.Equal(new SourceLocation("002.sql", 5), columns["bb"].NullabilityOrigin);
         Assert.Equal(new SourceLocation("001.sql", 5), columns["c"].Origin);
+        Assert.Equal("b", columns["bb"].CreatedAs);
+        Assert.Null(columns["a"].CreatedAs);
     }
 
     [Fact]

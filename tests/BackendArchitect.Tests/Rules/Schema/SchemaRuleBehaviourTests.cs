@@ -111,7 +111,17 @@ public sealed class SchemaRuleBehaviourTests
             .ToArray();
 
         Assert.Equal(
-            ["Table orders (created as order_items) has no primary key.", "Column orders.total (table created as order_items) looks like money but has the floating-point type real."],
+            ["Table orders (created as order_items) has no primary key.", "Column orders.total (created as order_items.total) looks like money but has the floating-point type real."],
             findings);
+    }
+
+    [Fact]
+    public void Findings_on_a_renamed_column_name_the_name_it_was_created_under()
+    {
+        var table = Table("invoices", new Column("total", "real", true, null, null, CreatedAs: "amount"));
+
+        var finding = Assert.Single(new FloatingPointMoney().Check(Context(table, SqlDialect.PostgreSql)));
+
+        Assert.StartsWith("Column invoices.total (created as invoices.amount) looks like money", finding.Message, StringComparison.Ordinal);
     }
 }
