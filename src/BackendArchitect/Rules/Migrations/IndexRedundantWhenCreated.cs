@@ -17,7 +17,7 @@ public sealed class IndexRedundantWhenCreated : IDeferringRule
         "index-redundant-when-created",
         "migration",
         Severity.Warning,
-        "CREATE INDEX builds an index that an existing index, primary key or unique constraint of the table already provides.",
+        "CREATE INDEX (or ALTER TABLE ADD INDEX / ADD UNIQUE) builds an index that an existing index, primary key or unique constraint of the table already provides.",
         "Building an index scans and sorts the whole table and, without CONCURRENTLY, blocks writes while it does; an index "
             + "that repeats an existing key (same columns, uniqueness, method, predicate and included columns) or whose columns "
             + "are a leading prefix of an existing index (a non-unique (a) beside (a, b), or beside a unique key on (a)) pays that "
@@ -46,35 +46,45 @@ public sealed class IndexRedundantWhenCreated : IDeferringRule
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (step.Statement is not CreateIndexStatement index || step.TableBefore(index.Table) is not { } table || index.Elements.IsEmpty)
+        var (tableName, created) = step.Statement switch
+        {
+            CreateIndexStatement index => (index.Table, (IReadOnlyList<(IndexKey Key, string What, int Line)>)[(NewKey(index), (index.Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + Named(index.Name), step.Statement.Line)]),
+            AlterTableStatement alter => (alter.Name, [.. alter.Actions.OfType<AddConstraintAction>().Select(a => NewKey(step, a)).OfType<(IndexKey, string, int)>()]),
+            _ => (null, []),
+        };
+        if (tableName is null || step.TableBefore(tableName) is not { } table)
         {
             yield break;
         }
 
         var comparer = step.Naming.ColumnComparer;
-        if (index.Name is not null && table.Indexes.Any(i => comparer.Equals(i.Name, index.Name)))
-        {
-            yield break;
-        }
-
-        var created = NewKey(index);
         var existing = IndexKey.Of(table);
-        var duplicate = existing.FirstOrDefault(k => k.SameAs(created, comparer));
-        var wider = duplicate is null && created.CanBeRedundant ? existing.FirstOrDefault(k => k.Serves(created, comparer)) : null;
-        var partner = duplicate ?? wider;
-        if (partner is null || ReplacedInThisMigration(step, index, partner, comparer))
+        foreach (var (key, what, line) in created)
         {
-            yield break;
-        }
+            // CREATE INDEX IF NOT EXISTS on a name the table already has changes nothing.
+            if (key.Columns.IsEmpty || (key.Name is not null && existing.Any(k => comparer.Equals(k.Name, key.Name))))
+            {
+                continue;
+            }
 
-        var tableName = MigrationFacts.Display(step, index.Table);
-        var what = (index.Unique ? "UNIQUE INDEX" : "INDEX") + (index.Name is null ? "" : " " + index.Name);
-        var columns = string.Join(", ", created.Columns);
-        var message = duplicate is not null
-            ? $"CREATE {what} on {tableName} ({columns}) duplicates the existing {partner.Describe}."
-            : $"CREATE {what} on {tableName} ({columns}) is redundant with the existing {partner.Describe} ({string.Join(", ", partner.Columns)}).";
-        yield return MigrationFacts.Report(this, step, step.Statement.Line, message, "Do not create it; the existing key serves the same lookups.");
+            var duplicate = existing.FirstOrDefault(k => k.SameAs(key, comparer));
+            var wider = duplicate is null && key.CanBeRedundant ? existing.FirstOrDefault(k => k.Serves(key, comparer)) : null;
+            var partner = duplicate ?? wider;
+            if (partner is null || ReplacedInThisMigration(step, tableName, key, partner, comparer))
+            {
+                continue;
+            }
+
+            var display = MigrationFacts.Display(step, tableName);
+            var columns = string.Join(", ", key.Columns);
+            var message = duplicate is not null
+                ? $"{what} on {display} ({columns}) duplicates the existing {partner.Describe}."
+                : $"{what} on {display} ({columns}) is redundant with the existing {partner.Describe} ({string.Join(", ", partner.Columns)}).";
+            yield return MigrationFacts.Report(this, step, line, message, "Do not create it; the existing key serves the same lookups.");
+        }
     }
+
+    private static string Named(string? name) => name is null ? "" : " " + name;
 
     private static IndexKey NewKey(CreateIndexStatement index)
     {
@@ -83,11 +93,24 @@ public sealed class IndexRedundantWhenCreated : IDeferringRule
         return new IndexKey((index.Unique ? "unique index " : "index ") + index.Name, columns, index.Unique, method, index.Where, index.Include, true, null, index.Name);
     }
 
-    /// <summary>True when the same migration later drops the new index, the existing key or the table: a swap, not a redundancy.</summary>
-    private static bool ReplacedInThisMigration(ReplayStep step, CreateIndexStatement index, IndexKey partner, StringComparer comparer)
+    /// <summary>ALTER TABLE ADD INDEX / ADD UNIQUE, at the line the replayer records as the key's origin.</summary>
+    private static (IndexKey, string, int)? NewKey(ReplayStep step, AddConstraintAction action)
     {
-        bool Named(string? name) => name is not null && (comparer.Equals(name, index.Name) || comparer.Equals(name, partner.Name));
-        var tableKey = step.Naming.KeyOf(index.Table);
+        var constraint = action.Constraint;
+        var line = constraint.Line > 0 ? constraint.Line : MigrationFacts.LineOf(step, action);
+        return constraint.Kind switch
+        {
+            ConstraintKind.Index => (new IndexKey("index " + constraint.Name, constraint.Columns, false, null, null, [], true, null, constraint.Name), "ADD INDEX" + Named(constraint.Name), line),
+            ConstraintKind.Unique => (new IndexKey("unique constraint " + constraint.Name, constraint.Columns, true, null, null, [], false, null, constraint.Name), "ADD UNIQUE" + Named(constraint.Name), line),
+            _ => null,
+        };
+    }
+
+    /// <summary>True when the same migration later drops the new key, the existing one or the table: a swap, not a redundancy.</summary>
+    private static bool ReplacedInThisMigration(ReplayStep step, QualifiedName table, IndexKey created, IndexKey partner, StringComparer comparer)
+    {
+        bool Named(string? name) => name is not null && (comparer.Equals(name, created.Name) || comparer.Equals(name, partner.Name));
+        var tableKey = step.Naming.KeyOf(table);
         foreach (var statement in MigrationFacts.Later(step))
         {
             var replaced = statement switch
