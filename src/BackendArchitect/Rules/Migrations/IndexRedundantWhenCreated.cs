@@ -46,12 +46,7 @@ public sealed class IndexRedundantWhenCreated : IDeferringRule
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        var (tableName, created) = step.Statement switch
-        {
-            CreateIndexStatement index => (index.Table, (IReadOnlyList<(IndexKey Key, string What, int Line)>)[(NewKey(index), (index.Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + Named(index.Name), step.Statement.Line)]),
-            AlterTableStatement alter => (alter.Name, [.. alter.Actions.OfType<AddConstraintAction>().Select(a => NewKey(step, a)).OfType<(IndexKey, string, int)>()]),
-            _ => (null, []),
-        };
+        var (tableName, created) = Created(step);
         if (tableName is null || step.TableBefore(tableName) is not { } table)
         {
             yield break;
@@ -81,6 +76,21 @@ public sealed class IndexRedundantWhenCreated : IDeferringRule
                 ? $"{what} on {display} ({columns}) duplicates the existing {partner.Describe}."
                 : $"{what} on {display} ({columns}) is redundant with the existing {partner.Describe} ({string.Join(", ", partner.Columns)}).";
             yield return MigrationFacts.Report(this, step, line, message, "Do not create it; the existing key serves the same lookups.");
+        }
+    }
+
+    /// <summary>The table and the keys the statement creates, each with how to name it in a message and its line.</summary>
+    private static (QualifiedName? Table, IReadOnlyList<(IndexKey Key, string What, int Line)> Keys) Created(ReplayStep step)
+    {
+        switch (step.Statement)
+        {
+            case CreateIndexStatement index:
+                var what = (index.Unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + Named(index.Name);
+                return (index.Table, [(NewKey(index), what, step.Statement.Line)]);
+            case AlterTableStatement alter:
+                return (alter.Name, [.. alter.Actions.OfType<AddConstraintAction>().Select(a => NewKey(step, a)).OfType<(IndexKey, string, int)>()]);
+            default:
+                return (null, []);
         }
     }
 
