@@ -8,7 +8,8 @@ namespace BackendArchitect.Findings;
 
 /// <summary>
 /// Replays a migration set in order, runs every migration rule on each statement with the schema
-/// before it, then every schema rule on the final schema.
+/// before it, then every schema rule on the final schema; a deferring migration rule's finding gives way to the
+/// schema finding it defers to at the same line.
 /// </summary>
 public static class SqlLintRunner
 {
@@ -36,13 +37,17 @@ public static class SqlLintRunner
 
         var file = migrations.Count > 0 ? migrations[^1].File : "";
         var schemaContext = new SchemaLintContext(replayer.Schema, dialect, options, file) { Code = code ?? ColumnProtection.None };
-        foreach (var rule in schemaRules)
-        {
-            findings.AddRange(rule.Check(schemaContext));
-        }
+        var schemaFindings = schemaRules.SelectMany(r => r.Check(schemaContext)).ToList();
+        findings.RemoveAll(f => Deferred(f, schemaFindings, migrationRules));
+        findings.AddRange(schemaFindings);
 
         return ([.. Order(findings)], replayer.Schema);
     }
+
+    /// <summary>True when the finding's rule defers to a schema rule that reported at the same file and line.</summary>
+    private static bool Deferred(Finding finding, List<Finding> schemaFindings, IMigrationRule[] migrationRules) =>
+        migrationRules.OfType<IDeferringRule>().FirstOrDefault(r => r.Metadata.Code == finding.Code) is { } rule
+        && schemaFindings.Any(s => s.File == finding.File && s.Line == finding.Line && rule.DefersTo.Contains(s.Code));
 
     public static IEnumerable<Finding> Order(IEnumerable<Finding> findings) =>
         findings.Distinct()

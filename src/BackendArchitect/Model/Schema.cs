@@ -19,7 +19,10 @@ public sealed record Schema(
         ImmutableSortedDictionary.Create<string, View>(StringComparer.Ordinal));
 }
 
-/// <summary>A table. Name is schema-qualified only outside the default schema (public, main).</summary>
+/// <summary>
+/// A table. Name is schema-qualified only outside the default schema (public, main). CreatedAs is the name it was
+/// created under when a later statement renamed it, else null.
+/// </summary>
 public sealed record SchemaTable(
     string Name,
     ImmutableArray<Column> Columns,
@@ -28,7 +31,8 @@ public sealed record SchemaTable(
     ImmutableArray<CheckConstraint> Checks,
     ImmutableArray<ForeignKey> ForeignKeys,
     ImmutableArray<TableIndex> Indexes,
-    SourceLocation? Origin = null)
+    SourceLocation? Origin = null,
+    string? CreatedAs = null)
 {
     public Column? FindColumn(string name, StringComparer comparer)
     {
@@ -47,9 +51,22 @@ public sealed record SchemaTable(
 /// <summary>
 /// A column. Type is normalized for the dialect (PostgreSQL: int4 -> integer, varchar(n) -> character varying(n),
 /// serial -> integer with a nextval default). Identity: "always", "by default", "auto_increment", "autoincrement" or null.
-/// Origin (here and on tables, keys and indexes): where the object was created or last redefined, when read from a file.
+/// Origin (here and on tables, keys and indexes): where the object was created or last redefined, when read from a file;
+/// for a column also where it was last renamed, since that statement gave it its name. TypeOrigin and NullabilityOrigin
+/// are the statements that gave the column its current type and its current nullability, so a finding about either
+/// points there rather than at a later rename or SET NOT NULL. CreatedAs is the name it was created under when a later
+/// statement renamed it, else null.
 /// </summary>
-public sealed record Column(string Name, string Type, bool Nullable, string? Default, string? Identity, SourceLocation? Origin = null);
+public sealed record Column(
+    string Name,
+    string Type,
+    bool Nullable,
+    string? Default,
+    string? Identity,
+    SourceLocation? Origin = null,
+    SourceLocation? TypeOrigin = null,
+    SourceLocation? NullabilityOrigin = null,
+    string? CreatedAs = null);
 
 public sealed record PrimaryKey(string? Name, ImmutableArray<string> Columns);
 

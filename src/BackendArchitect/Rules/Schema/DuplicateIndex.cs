@@ -49,7 +49,7 @@ public sealed class DuplicateIndex : ISchemaRule
                     Metadata,
                     context,
                     later.Origin,
-                    $"The {later.Describe} on {table.Name} ({string.Join(", ", later.Columns)}) duplicates the {earlier.Describe}.",
+                    $"The {later.Describe} on {SchemaFindings.TableName(table)} ({string.Join(", ", later.Columns)}) duplicates the {earlier.Describe}.",
                     later.IsPlainIndex ? "Drop the duplicate index." : "Drop the duplicate constraint.");
             }
         }

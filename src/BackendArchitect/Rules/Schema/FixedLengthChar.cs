@@ -39,8 +39,8 @@ public sealed class FixedLengthChar : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} is {column.Type}; char(n) pads with spaces and is no faster than text.",
+                        column.TypeOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} is {column.Type}; char(n) pads with spaces and is no faster than text.",
                         "Use text or varchar(n), with a CHECK constraint if the length must be exact.");
                 }
             }

@@ -55,8 +55,8 @@ public sealed class FloatingPointMoney : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} looks like money but has the floating-point type {column.Type}.",
+                        column.TypeOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} looks like money but has the floating-point type {column.Type}.",
                         "Use numeric(p, s) / decimal(p, s), or an integer amount of the smallest currency unit.");
                 }
             }

@@ -50,7 +50,7 @@ public sealed class ForeignKeyWithoutIndex : ISchemaRule
                     Metadata,
                     context,
                     foreignKey.Origin,
-                    $"Foreign key {foreignKey.Name} on {table.Name} ({columns}) has no index leading with its columns.",
+                    $"Foreign key {foreignKey.Name} on {SchemaFindings.TableName(table)} ({columns}) has no index leading with its columns.",
                     $"CREATE INDEX {IdentifierWords.BareTable(table.Name)}_{string.Join("_", foreignKey.Columns)}_idx ON {table.Name} ({columns});");
             }
         }

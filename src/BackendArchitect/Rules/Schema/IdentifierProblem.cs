@@ -41,14 +41,14 @@ public sealed class IdentifierProblem : ISchemaRule
         foreach (var table in context.Schema.Tables.Values)
         {
             var bare = table.Name[(table.Name.LastIndexOf('.') + 1)..];
-            foreach (var finding in CheckName(context, "Table", table.Name, bare, table.Origin, reservedMatters: true))
+            foreach (var finding in CheckName(context, "Table", SchemaFindings.TableName(table), bare, table.Origin, reservedMatters: true))
             {
                 yield return finding;
             }
 
             foreach (var column in table.Columns)
             {
-                foreach (var finding in CheckName(context, "Column", table.Name + "." + column.Name, column.Name, column.Origin, reservedMatters: true))
+                foreach (var finding in CheckName(context, "Column", SchemaFindings.ColumnName(table, column), column.Name, column.Origin, reservedMatters: true))
                 {
                     yield return finding;
                 }

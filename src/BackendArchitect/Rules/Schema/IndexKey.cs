@@ -5,9 +5,9 @@ namespace BackendArchitect.Rules.Schema;
 
 /// <summary>
 /// One btree-like key of a table seen the same way whether it is the primary key, a unique constraint or an index,
-/// so the index rules compare them alike. Method is null for the default (btree) method.
+/// so the index rules compare them alike. Method is null for the default (btree) method; Name is the index or constraint name.
 /// </summary>
-public sealed record IndexKey(string Describe, ImmutableArray<string> Columns, bool Unique, string? Method, string? Where, ImmutableArray<string> Include, bool IsPlainIndex, SourceLocation? Origin)
+public sealed record IndexKey(string Describe, ImmutableArray<string> Columns, bool Unique, string? Method, string? Where, ImmutableArray<string> Include, bool IsPlainIndex, SourceLocation? Origin, string? Name = null)
 {
     /// <summary>True when every element is a plain column (no expression).</summary>
     public bool AllColumns(SchemaTable table, StringComparer comparer) =>
@@ -30,21 +30,41 @@ public sealed record IndexKey(string Describe, ImmutableArray<string> Columns, b
         var keys = new List<IndexKey>();
         if (table.PrimaryKey is { } primaryKey)
         {
-            keys.Add(new IndexKey("primary key", primaryKey.Columns, true, null, null, [], false, table.Origin));
+            keys.Add(new IndexKey("primary key", primaryKey.Columns, true, null, null, [], false, table.Origin, primaryKey.Name));
         }
 
         foreach (var unique in table.Uniques)
         {
-            keys.Add(new IndexKey("unique constraint " + unique.Name, unique.Columns, true, null, null, [], false, unique.Origin));
+            keys.Add(new IndexKey("unique constraint " + unique.Name, unique.Columns, true, null, null, [], false, unique.Origin, unique.Name));
         }
 
-        foreach (var index in table.Indexes)
-        {
-            var method = index.Method is null || index.Method.Equals("btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant();
-            keys.Add(new IndexKey((index.Unique ? "unique index " : "index ") + index.Name, index.Columns, index.Unique, method, index.Where, index.Include, true, index.Origin));
-        }
-
+        keys.AddRange(table.Indexes.Select(Of));
         return keys;
+    }
+
+    public static IndexKey Of(TableIndex index)
+    {
+        var method = index.Method is null || index.Method.Equals("btree", StringComparison.OrdinalIgnoreCase) ? null : index.Method.ToLowerInvariant();
+        return new IndexKey((index.Unique ? "unique index " : "index ") + index.Name, index.Columns, index.Unique, method, index.Where, index.Include, true, index.Origin, index.Name);
+    }
+
+    /// <summary>
+    /// True for a key another one can make redundant: a plain, non-unique btree index on columns, without a predicate or
+    /// included columns (a unique index enforces a constraint, so it is never redundant).
+    /// </summary>
+    public bool CanBeRedundant => IsPlainIndex && !Unique && Where is null && Include.IsEmpty && Method is null && !Columns.IsEmpty;
+
+    /// <summary>A strictly longer key that starts with the candidate's columns, or a unique key on exactly them.</summary>
+    public bool Serves(IndexKey candidate, StringComparer comparer)
+    {
+        if (Where is not null || Method is not null)
+        {
+            return false;
+        }
+
+        var prefix = Columns.Length >= candidate.Columns.Length
+            && Columns.Take(candidate.Columns.Length).SequenceEqual(candidate.Columns, comparer);
+        return prefix && (Columns.Length > candidate.Columns.Length || Unique);
     }
 
     private static string? NormalizedWhere(string? where) =>

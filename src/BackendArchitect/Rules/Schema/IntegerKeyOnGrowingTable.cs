@@ -63,8 +63,8 @@ public sealed class IntegerKeyOnGrowingTable : ISchemaRule
                 yield return SchemaFindings.At(
                     Metadata,
                     context,
-                    column.Origin,
-                    $"Primary key {table.Name}.{column.Name} is {column.Type} on a table that keeps growing.",
+                    column.TypeOrigin,
+                    $"Primary key {SchemaFindings.ColumnName(table, column)} is {column.Type} on a table that keeps growing.",
                     context.Dialect == SqlDialect.PostgreSql ? "Use bigint GENERATED ALWAYS AS IDENTITY (or bigserial)." : "Use BIGINT (UNSIGNED) AUTO_INCREMENT.");
             }
         }

@@ -39,8 +39,8 @@ public sealed class JsonInsteadOfJsonb : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} is json; jsonb is indexable and faster to query.",
+                        column.TypeOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} is json; jsonb is indexable and faster to query.",
                         "Use jsonb unless the exact input text must be kept.");
                 }
             }

@@ -19,7 +19,11 @@ public sealed class NullableRequiredForeignKey : ISchemaRule
             + "key, nullable, named <parent>_id after the singular of the table it references (order_id -> orders), not a "
             + "self-reference, no ON DELETE SET NULL (which declares the relation optional); and the child is owned by the parent: "
             + "the child table's name starts with the parent's singular (order_items, invoice_lines) or the foreign key cascades "
-            + "deletes. Role names such as parent_id, manager_id or replaced_by_id never match the parent's name, so they are not reported.",
+            + "deletes. Role names such as parent_id, manager_id or replaced_by_id never match the parent's name, so they are not reported. "
+            + "The finding points at the statement that made the column nullable (its definition, or a later DROP NOT NULL). "
+            + "EF Core migrations get the same name-based reading and no more: EF generates a column's nullability from the "
+            + "model (a required navigation or a non-nullable foreign key property gives NOT NULL), so a nullable foreign key "
+            + "column in EF migrations is what the model declares, and a model that says otherwise is snapshot drift, not this rule's finding.",
         "CREATE TABLE order_items (\n    id bigint PRIMARY KEY,\n    order_id bigint REFERENCES orders (id)\n);",
         "CREATE TABLE order_items (\n    id bigint PRIMARY KEY,\n    order_id bigint NOT NULL REFERENCES orders (id)\n);",
         [
@@ -52,8 +56,8 @@ public sealed class NullableRequiredForeignKey : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} references its parent {foreignKey.RefTable} but allows NULL.",
+                        column.NullabilityOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} references its parent {foreignKey.RefTable} but allows NULL.",
                         $"Declare {column.Name} NOT NULL (or ON DELETE SET NULL if the relation really is optional).");
                 }
             }

@@ -76,7 +76,7 @@ public sealed class PlaintextSecretColumn : ISchemaRule
                         Metadata,
                         context,
                         column.Origin,
-                        $"Column {table.Name}.{column.Name} looks like a secret stored as readable text.",
+                        $"Column {SchemaFindings.ColumnName(table, column)} looks like a secret stored as readable text.",
                         "Store a salted password hash (Argon2id/bcrypt) or a token digest, or encrypt the value, and name the column after it (password_hash).");
                 }
             }

@@ -40,13 +40,12 @@ public sealed class RedundantIndex : ISchemaRule
             for (var i = 0; i < keys.Count; i++)
             {
                 var candidate = keys[i];
-                if (keys.Take(i).Any(k => k.SameAs(candidate, comparer)) || !candidate.IsPlainIndex || candidate.Unique || candidate.Where is not null || !candidate.Include.IsEmpty
-                    || candidate.Method is not null || candidate.Columns.IsEmpty)
+                if (keys.Take(i).Any(k => k.SameAs(candidate, comparer)) || !candidate.CanBeRedundant)
                 {
                     continue;
                 }
 
-                var wider = keys.FirstOrDefault(k => !ReferenceEquals(k, candidate) && Serves(k, candidate, comparer));
+                var wider = keys.FirstOrDefault(k => !ReferenceEquals(k, candidate) && k.Serves(candidate, comparer));
                 if (wider is null)
                 {
                     continue;
@@ -56,22 +55,9 @@ public sealed class RedundantIndex : ISchemaRule
                     Metadata,
                     context,
                     candidate.Origin,
-                    $"The {candidate.Describe} on {table.Name} ({string.Join(", ", candidate.Columns)}) is redundant with the {wider.Describe} ({string.Join(", ", wider.Columns)}).",
+                    $"The {candidate.Describe} on {SchemaFindings.TableName(table)} ({string.Join(", ", candidate.Columns)}) is redundant with the {wider.Describe} ({string.Join(", ", wider.Columns)}).",
                     "Drop the redundant index; the other one serves the same lookups.");
             }
         }
-    }
-
-    /// <summary>A strictly longer key that starts with the candidate's columns, or a unique key on exactly them.</summary>
-    private static bool Serves(IndexKey wider, IndexKey candidate, StringComparer comparer)
-    {
-        if (wider.Where is not null || wider.Method is not null)
-        {
-            return false;
-        }
-
-        var prefix = wider.Columns.Length >= candidate.Columns.Length
-            && wider.Columns.Take(candidate.Columns.Length).SequenceEqual(candidate.Columns, comparer);
-        return prefix && (wider.Columns.Length > candidate.Columns.Length || wider.Unique);
     }
 }

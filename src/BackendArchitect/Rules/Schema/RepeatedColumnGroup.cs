@@ -77,7 +77,7 @@ public sealed partial class RepeatedColumnGroup : ISchemaRule
                     Metadata,
                     context,
                     first.Origin,
-                    $"Columns {names} of {table.Name} repeat one value as numbered columns.",
+                    $"Columns {names} of {SchemaFindings.TableName(table)} repeat one value as numbered columns.",
                     $"Move the {prefix} values to a child table (one row per value) or an array column.");
             }
         }

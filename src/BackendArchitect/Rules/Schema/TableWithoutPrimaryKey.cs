@@ -40,7 +40,7 @@ public sealed class TableWithoutPrimaryKey : ISchemaRule
                     Metadata,
                     context,
                     table.Origin,
-                    $"Table {table.Name} has no primary key.",
+                    $"Table {SchemaFindings.TableName(table)} has no primary key.",
                     "Add a primary key: an identity/auto-increment id column, or the natural key columns.");
             }
         }

@@ -39,8 +39,8 @@ public sealed class TimestampWithoutTimeZone : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} is {column.Type}; it records no time zone.",
+                        column.TypeOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} is {column.Type}; it records no time zone.",
                         "Use timestamptz (timestamp with time zone).");
                 }
             }

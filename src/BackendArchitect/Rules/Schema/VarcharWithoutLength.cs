@@ -41,8 +41,8 @@ public sealed class VarcharWithoutLength : ISchemaRule
                     yield return SchemaFindings.At(
                         Metadata,
                         context,
-                        column.Origin,
-                        $"Column {table.Name}.{column.Name} is {column.Type} without a length; MySQL rejects it.",
+                        column.TypeOrigin,
+                        $"Column {SchemaFindings.ColumnName(table, column)} is {column.Type} without a length; MySQL rejects it.",
                         "Give it a length, e.g. VARCHAR(255), or use TEXT.");
                 }
             }

@@ -20,7 +20,7 @@ public sealed partial class SchemaReplayer
         if (statement.Like is { } like && schema.Tables.TryGetValue(Naming.KeyOf(like), out var source))
         {
             // The copied columns are defined by this statement, so findings about them point here.
-            table = table with { Columns = [.. source.Columns.Select(c => c with { Origin = origin })], PrimaryKey = source.PrimaryKey, Checks = source.Checks };
+            table = table with { Columns = [.. source.Columns.Select(c => c with { Origin = origin, TypeOrigin = origin, NullabilityOrigin = origin })], PrimaryKey = source.PrimaryKey, Checks = source.Checks };
         }
 
         foreach (var column in statement.Columns)
@@ -77,7 +77,8 @@ public sealed partial class SchemaReplayer
         // PostgreSQL's serial types are NOT NULL by definition, like identity columns and keys.
         var serial = definition.Type is { } serialType && Naming.Dialect == SqlDialect.PostgreSql && TypeNormalizer.IsSerial(serialType);
         var nullable = definition.NotNull != true && !definition.PrimaryKey && !serial && definition.Identity is not ("always" or "by default");
-        return new Column(definition.Name, type, nullable, @default, definition.Identity, new SourceLocation(file, definition.Line));
+        var origin = new SourceLocation(file, definition.Line);
+        return new Column(definition.Name, type, nullable, @default, definition.Identity, origin, origin, origin);
     }
 
     private SchemaTable ApplyInlineConstraints(SchemaTable table, ColumnDefinition definition, string file)
@@ -125,7 +126,7 @@ public sealed partial class SchemaReplayer
                 return table with
                 {
                     PrimaryKey = new PrimaryKey(constraint.Name ?? DefaultName(table.Name, [], "pkey"), keyColumns),
-                    Columns = [.. table.Columns.Select(c => keyColumns.Contains(c.Name, Naming.ColumnComparer) ? c with { Nullable = false } : c)],
+                    Columns = [.. table.Columns.Select(c => c.Nullable && keyColumns.Contains(c.Name, Naming.ColumnComparer) ? c with { Nullable = false, NullabilityOrigin = origin } : c)],
                 };
             case ConstraintKind.Unique:
                 return table with { Uniques = table.Uniques.Add(new UniqueConstraint(constraint.Name ?? DefaultName(table.Name, constraint.Columns, "key"), constraint.Columns, origin)) };
@@ -194,15 +195,16 @@ public sealed partial class SchemaReplayer
             case DropColumnAction drop:
                 return (DropColumn(table, drop.Column), schema);
             case AlterColumnTypeAction alterType:
-                return (UpdateColumn(table, alterType.Column, c => c with { Type = TypeNormalizer.Normalize(alterType.Type, Naming.Dialect), Origin = origin }), schema);
+                return (UpdateColumn(table, alterType.Column, c => c with { Type = TypeNormalizer.Normalize(alterType.Type, Naming.Dialect), TypeOrigin = origin }), schema);
             case AlterColumnNullabilityAction nullability:
-                return (UpdateColumn(table, nullability.Column, c => c with { Nullable = !nullability.NotNull, Origin = origin }), schema);
+                return (UpdateColumn(table, nullability.Column, c => c with { Nullable = !nullability.NotNull, NullabilityOrigin = origin }), schema);
             case AlterColumnDefaultAction defaultAction:
                 return (UpdateColumn(table, defaultAction.Column, c => c with { Default = defaultAction.Default?.Text }), schema);
             case ModifyColumnAction modify:
                 var renamed = modify.OldName is null ? table : RenameColumn(table, modify.OldName, modify.Column.Name, origin);
+                var previous = renamed.FindColumn(modify.Column.Name, comparer);
                 var (modified, schemaAfterModify) = AddColumn(renamed, schema, modify.Column, file);
-                return (MoveColumn(modified, modify.Column.Name, modify.Position), schemaAfterModify);
+                return (MoveColumn(KeepUnchangedOrigins(modified, previous), modify.Column.Name, modify.Position), schemaAfterModify);
             case AddConstraintAction addConstraint:
                 return (AddConstraint(table, addConstraint.Constraint, file), schema);
             case ValidateConstraintAction validate:
@@ -222,6 +224,26 @@ public sealed partial class SchemaReplayer
             default:
                 return (table, schema);
         }
+    }
+
+    /// <summary>
+    /// MySQL's MODIFY/CHANGE restates the whole column; a property it restates unchanged keeps the origin of the
+    /// statement that really set it, so MODIFY ... NOT NULL does not move a finding about the type. The column keeps
+    /// the name it was created under.
+    /// </summary>
+    private SchemaTable KeepUnchangedOrigins(SchemaTable table, Column? previous)
+    {
+        if (previous is null)
+        {
+            return table;
+        }
+
+        return UpdateColumn(table, previous.Name, c => c with
+        {
+            TypeOrigin = c.Type == previous.Type ? previous.TypeOrigin : c.TypeOrigin,
+            NullabilityOrigin = c.Nullable == previous.Nullable ? previous.NullabilityOrigin : c.NullabilityOrigin,
+            CreatedAs = previous.CreatedAs,
+        });
     }
 
     /// <summary>Applies MySQL's FIRST / AFTER col placement.</summary>
@@ -272,12 +294,18 @@ public sealed partial class SchemaReplayer
             [.. columns.Select(c => comparer.Equals(c, from) ? to : comparer.Equals(c, from + " DESC") ? to + " DESC" : c)];
         return table with
         {
-            Columns = [.. table.Columns.Select(c => comparer.Equals(c.Name, from) ? c with { Name = to, Origin = origin } : c)],
+            Columns = [.. table.Columns.Select(c => comparer.Equals(c.Name, from) ? Renamed(c, to, origin, comparer) : c)],
             PrimaryKey = table.PrimaryKey is { } key ? key with { Columns = Rename(key.Columns) } : null,
             Uniques = [.. table.Uniques.Select(u => u with { Columns = Rename(u.Columns) })],
             ForeignKeys = [.. table.ForeignKeys.Select(f => f with { Columns = Rename(f.Columns) })],
             Indexes = [.. table.Indexes.Select(i => i with { Columns = Rename(i.Columns), Include = Rename(i.Include) })],
         };
+    }
+
+    private static Column Renamed(Column column, string to, SourceLocation origin, StringComparer comparer)
+    {
+        var createdAs = column.CreatedAs ?? column.Name;
+        return column with { Name = to, Origin = origin, CreatedAs = comparer.Equals(createdAs, to) ? null : createdAs };
     }
 
     private SchemaTable RenameConstraint(SchemaTable table, string from, string to)
@@ -321,7 +349,13 @@ public sealed partial class SchemaReplayer
         }
 
         var newName = Naming.DisplayName(to);
-        var renamed = table with { Name = newName, Indexes = [.. table.Indexes.Select(i => i with { Table = newName })] };
+        var createdAs = table.CreatedAs ?? table.Name;
+        var renamed = table with
+        {
+            Name = newName,
+            CreatedAs = Naming.KeyOf(to) == Naming.KeyOf(createdAs) ? null : createdAs,
+            Indexes = [.. table.Indexes.Select(i => i with { Table = newName })],
+        };
         var tables = schema.Tables.Remove(fromKey).SetItem(Naming.KeyOf(to), renamed);
         foreach (var (key, other) in tables)
         {

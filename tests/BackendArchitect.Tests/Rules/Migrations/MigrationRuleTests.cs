@@ -127,7 +127,7 @@ public sealed class MigrationRuleTests
     {
         var rules = RuleCatalog.OfType<IMigrationRule>().ToArray();
 
-        Assert.Subset(rules.Select(r => r.Metadata.Code).ToHashSet(), Enumerable.Range(1, 15).Select(i => $"MIG{i:000}").ToHashSet());
+        Assert.Subset(rules.Select(r => r.Metadata.Code).ToHashSet(), Enumerable.Range(1, 16).Select(i => $"MIG{i:000}").ToHashSet());
         Assert.All(rules, r =>
         {
             Assert.Equal("migration", r.Metadata.Category);

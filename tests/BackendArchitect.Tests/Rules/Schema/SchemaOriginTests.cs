@@ -33,17 +33,36 @@ public sealed class SchemaOriginTests
     }
 
     [Fact]
-    public void Redefining_a_column_in_a_later_migration_moves_its_origin_there()
+    public void Each_column_property_keeps_the_origin_of_the_statement_that_set_it()
     {
         var schema = new SchemaReplayer(SqlDialect.PostgreSql).ReplayAll([
             Migration("001.sql", "CREATE TABLE t (\n  id bigint PRIMARY KEY,\n  a integer,\n  b integer,\n  c integer\n);"),
-            Migration("002.sql", "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n\nALTER TABLE t RENAME COLUMN b TO bb;\nALTER TABLE t ALTER COLUMN c SET DEFAULT 0;"),
+            Migration("002.sql", "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n\nALTER TABLE t RENAME COLUMN b TO bb;\nALTER TABLE t ALTER COLUMN c SET DEFAULT 0;\nALTER TABLE t ALTER COLUMN bb SET NOT NULL;"),
         ]);
 
-        var columns = schema.Tables["t"].Columns.ToDictionary(c => c.Name, c => c.Origin);
-        Assert.Equal(new SourceLocation("002.sql", 1), columns["a"]);
-        Assert.Equal(new SourceLocation("002.sql", 3), columns["bb"]);
-        Assert.Equal(new SourceLocation("001.sql", 5), columns["c"]);
+        var columns = schema.Tables["t"].Columns.ToDictionary(c => c.Name);
+        Assert.Equal(new SourceLocation("001.sql", 3), columns["a"].Origin);
+        Assert.Equal(new SourceLocation("002.sql", 1), columns["a"].TypeOrigin);
+        Assert.Equal(new SourceLocation("001.sql", 3), columns["a"].NullabilityOrigin);
+        Assert.Equal(new SourceLocation("002.sql", 3), columns["bb"].Origin);
+        Assert.Equal(new SourceLocation("001.sql", 4), columns["bb"].TypeOrigin);
+        Assert.Equal(new SourceLocation("002.sql", 5), columns["bb"].NullabilityOrigin);
+        Assert.Equal(new SourceLocation("001.sql", 5), columns["c"].Origin);
+        Assert.Equal("b", columns["bb"].CreatedAs);
+        Assert.Null(columns["a"].CreatedAs);
+    }
+
+    [Fact]
+    public void A_renamed_table_keeps_its_creation_origin_and_the_name_it_was_created_under()
+    {
+        var schema = new SchemaReplayer(SqlDialect.PostgreSql).ReplayAll([
+            Migration("001.sql", "CREATE TABLE order_items (id bigint PRIMARY KEY);\nCREATE TABLE shops (id bigint PRIMARY KEY);"),
+            Migration("002.sql", "ALTER TABLE order_items RENAME TO order_lines;\nALTER TABLE order_lines RENAME TO lines;\nALTER TABLE shops RENAME TO stores;\nALTER TABLE stores RENAME TO shops;"),
+        ]);
+
+        Assert.Equal(new SourceLocation("001.sql", 1), schema.Tables["lines"].Origin);
+        Assert.Equal("order_items", schema.Tables["lines"].CreatedAs);
+        Assert.Null(schema.Tables["shops"].CreatedAs);
     }
 
     [Fact]

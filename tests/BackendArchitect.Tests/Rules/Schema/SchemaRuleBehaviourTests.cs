@@ -53,11 +53,11 @@ public sealed class SchemaRuleBehaviourTests
     }
 
     [Fact]
-    public void Catalog_holds_fourteen_schema_rules_with_docs_and_https_references()
+    public void Catalog_holds_sixteen_schema_rules_with_docs_and_https_references()
     {
         var rules = RuleCatalog.OfType<ISchemaRule>().Where(r => r.Metadata.Code.StartsWith("SCH", StringComparison.Ordinal)).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, 14).Select(i => $"SCH{i:000}"), rules.Select(r => r.Metadata.Code));
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"SCH{i:000}"), rules.Select(r => r.Metadata.Code));
         Assert.All(rules, r =>
         {
             Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", r.Metadata.Name);
@@ -98,5 +98,30 @@ public sealed class SchemaRuleBehaviourTests
         {
             _ = rule.Check(context).ToArray();
         }
+    }
+
+    [Fact]
+    public void Findings_on_a_renamed_table_name_both_its_names()
+    {
+        var table = Table("orders", new Column("total", "real", true, null, null)) with { CreatedAs = "order_items" };
+
+        var findings = new TableWithoutPrimaryKey().Check(Context(table, SqlDialect.PostgreSql))
+            .Concat(new FloatingPointMoney().Check(Context(table, SqlDialect.PostgreSql)))
+            .Select(f => f.Message)
+            .ToArray();
+
+        Assert.Equal(
+            ["Table orders (created as order_items) has no primary key.", "Column orders.total (created as order_items.total) looks like money but has the floating-point type real."],
+            findings);
+    }
+
+    [Fact]
+    public void Findings_on_a_renamed_column_name_the_name_it_was_created_under()
+    {
+        var table = Table("invoices", new Column("total", "real", true, null, null, CreatedAs: "amount"));
+
+        var finding = Assert.Single(new FloatingPointMoney().Check(Context(table, SqlDialect.PostgreSql)));
+
+        Assert.StartsWith("Column invoices.total (created as invoices.amount) looks like money", finding.Message, StringComparison.Ordinal);
     }
 }
