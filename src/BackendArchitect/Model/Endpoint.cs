@@ -29,6 +29,7 @@ public static class EndpointKinds
     public const string Controller = "controller";
     public const string Minimal = "minimal";
     public const string RazorPage = "razor-page";
+    public const string BlazorPage = "blazor-page";
     public const string Hub = "hub";
     public const string Grpc = "grpc";
     public const string FastEndpoints = "fastendpoints";

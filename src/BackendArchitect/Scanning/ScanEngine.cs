@@ -40,6 +40,7 @@ public static class ScanEngine
         endpoints.AddRange(ControllerEndpoints.Discover(corpus, defaults, diagnostics));
         endpoints.AddRange(MinimalApiEndpoints.Discover(corpus, defaults, diagnostics, [.. workspace.OfKind(FileKind.Proto)]));
         endpoints.AddRange(RazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
+        endpoints.AddRange(BlazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(FastEndpointsEndpoints.Discover(corpus, defaults, diagnostics));
 
         progress?.Report("Reading wiring and data model");

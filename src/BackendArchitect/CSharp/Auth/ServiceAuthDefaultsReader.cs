@@ -102,7 +102,7 @@ public static class ServiceAuthDefaultsReader
                 var metadata = name == "AllowAnonymous"
                     ? AuthMetadata.AllowAnonymous(Detail(invocation), document.Path, document.LineOf(invocation))
                     : RequireAuthorization(corpus, document, invocation, diagnostics);
-                (mapped == "MapRazorPages" ? builder.RazorPages : builder.Controllers).Add(metadata);
+                (mapped switch { "MapRazorPages" => builder.RazorPages, "MapRazorComponents" => builder.RazorComponents, _ => builder.Controllers }).Add(metadata);
                 break;
         }
     }
@@ -317,7 +317,7 @@ public static class ServiceAuthDefaultsReader
         for (var receiver = SyntaxHelpers.Receiver(invocation); receiver is InvocationExpressionSyntax inner; receiver = SyntaxHelpers.Receiver(inner))
         {
             var name = SyntaxHelpers.InvokedName(inner);
-            if (name is not null && (ControllerMaps.Contains(name) || name == "MapRazorPages"))
+            if (name is not null && (ControllerMaps.Contains(name) || name is "MapRazorPages" or "MapRazorComponents"))
             {
                 return name;
             }
@@ -339,6 +339,8 @@ public static class ServiceAuthDefaultsReader
 
         public List<AuthMetadata> RazorPages { get; } = [];
 
+        public List<AuthMetadata> RazorComponents { get; } = [];
+
         public AuthMetadata? Fallback { get; set; }
 
         public IReadOnlyList<string> DefaultRoles { get; private set; } = [];
@@ -356,7 +358,10 @@ public static class ServiceAuthDefaultsReader
         }
 
         public ServiceAuthDefaults Build(string service) =>
-            new(service, [.. Controllers.Select(Note)], [.. RazorPages.Select(Note)], Fallback is null ? null : Note(Fallback));
+            new(service, [.. Controllers.Select(Note)], [.. RazorPages.Select(Note)], Fallback is null ? null : Note(Fallback))
+            {
+                RazorComponents = [.. RazorComponents.Select(Note)],
+            };
 
         /// <summary>Authorize metadata without a named policy uses the default policy; a changed default is worth showing.</summary>
         private AuthMetadata Note(AuthMetadata m) =>
