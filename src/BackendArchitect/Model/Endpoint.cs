@@ -33,6 +33,7 @@ public static class EndpointKinds
     public const string Hub = "hub";
     public const string Grpc = "grpc";
     public const string FastEndpoints = "fastendpoints";
+    public const string Proxy = "proxy";
 }
 
 /// <summary>Where a handler parameter is bound from: route, query, body, header, form or services.</summary>

@@ -42,6 +42,7 @@ public static class ScanEngine
         endpoints.AddRange(RazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(BlazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(FastEndpointsEndpoints.Discover(corpus, defaults, diagnostics));
+        endpoints.AddRange(YarpProxyEndpoints.Discover(corpus, workspace, defaults, diagnostics));
 
         progress?.Report("Reading wiring and data model");
         var wiring = WiringReader.Read(corpus, diagnostics);

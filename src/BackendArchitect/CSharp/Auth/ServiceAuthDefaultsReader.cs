@@ -102,7 +102,7 @@ public static class ServiceAuthDefaultsReader
                 var metadata = name == "AllowAnonymous"
                     ? AuthMetadata.AllowAnonymous(Detail(invocation), document.Path, document.LineOf(invocation))
                     : RequireAuthorization(corpus, document, invocation, diagnostics);
-                (mapped switch { "MapRazorPages" => builder.RazorPages, "MapRazorComponents" => builder.RazorComponents, _ => builder.Controllers }).Add(metadata);
+                (mapped switch { "MapRazorPages" => builder.RazorPages, "MapRazorComponents" => builder.RazorComponents, "MapReverseProxy" => builder.Proxy, _ => builder.Controllers }).Add(metadata);
                 break;
         }
     }
@@ -317,7 +317,7 @@ public static class ServiceAuthDefaultsReader
         for (var receiver = SyntaxHelpers.Receiver(invocation); receiver is InvocationExpressionSyntax inner; receiver = SyntaxHelpers.Receiver(inner))
         {
             var name = SyntaxHelpers.InvokedName(inner);
-            if (name is not null && (ControllerMaps.Contains(name) || name is "MapRazorPages" or "MapRazorComponents"))
+            if (name is not null && (ControllerMaps.Contains(name) || name is "MapRazorPages" or "MapRazorComponents" or "MapReverseProxy"))
             {
                 return name;
             }
@@ -341,6 +341,8 @@ public static class ServiceAuthDefaultsReader
 
         public List<AuthMetadata> RazorComponents { get; } = [];
 
+        public List<AuthMetadata> Proxy { get; } = [];
+
         public AuthMetadata? Fallback { get; set; }
 
         public IReadOnlyList<string> DefaultRoles { get; private set; } = [];
@@ -361,6 +363,7 @@ public static class ServiceAuthDefaultsReader
             new(service, [.. Controllers.Select(Note)], [.. RazorPages.Select(Note)], Fallback is null ? null : Note(Fallback))
             {
                 RazorComponents = [.. RazorComponents.Select(Note)],
+                Proxy = [.. Proxy.Select(Note)],
             };
 
         /// <summary>Authorize metadata without a named policy uses the default policy; a changed default is worth showing.</summary>
