@@ -16,7 +16,7 @@ public static class ServiceAuthDefaultsReader
 
     private static readonly HashSet<string> ControllerMaps = new(StringComparer.Ordinal)
     {
-        "MapControllers", "MapDefaultControllerRoute", "MapControllerRoute", "MapAreaControllerRoute", "MapFallbackToController",
+        "MapControllers", "MapDefaultControllerRoute", "MapControllerRoute", "MapAreaControllerRoute",
     };
 
     /// <summary>The defaults of a service, or none when the service has no entry (helper for every endpoint reader).</summary>
