@@ -43,6 +43,7 @@ public static class ScanEngine
         endpoints.AddRange(BlazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(FastEndpointsEndpoints.Discover(corpus, defaults, diagnostics));
         endpoints.AddRange(YarpProxyEndpoints.Discover(corpus, workspace, defaults, diagnostics));
+        endpoints.AddRange(AbpConventionalControllers.Discover(corpus, defaults, diagnostics));
         UnreadEndpointStyles.Report(corpus, diagnostics);
 
         progress?.Report("Reading wiring and data model");

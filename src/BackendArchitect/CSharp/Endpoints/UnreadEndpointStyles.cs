@@ -5,14 +5,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.CSharp.Endpoints;
 
 /// <summary>
-/// Endpoint styles the scan recognises but does not read (ABP conventional controllers, OData routing, gRPC
-/// code-first, Azure Functions HTTP triggers): one diagnostic per service and style, at its first use, so that a
+/// Endpoint styles the scan recognises but does not read (OData routing, gRPC code-first, Azure Functions HTTP
+/// triggers): one diagnostic per service and style, at its first use, so that a
 /// short endpoint list is not mistaken for a complete one.
 /// </summary>
 public static class UnreadEndpointStyles
 {
     /// <summary>Text every use of a style contains; documents without any are not parsed for this.</summary>
-    private static readonly string[] Markers = ["ConventionalControllers", "AddOData", "ODataController", "AddCodeFirstGrpc", "HttpTrigger"];
+    private static readonly string[] Markers = ["AddOData", "ODataController", "AddCodeFirstGrpc", "HttpTrigger"];
 
     public static void Report(CSharpCorpus corpus, ICollection<Diagnostic> diagnostics)
     {
@@ -35,14 +35,11 @@ public static class UnreadEndpointStyles
         }
     }
 
-    /// <summary>The style a node uses, keyed so that two modules of ABP are named apart, or null.</summary>
+    /// <summary>The style a node uses, or null.</summary>
     private static (string Key, string Message)? Style(SyntaxNode node)
     {
         switch (node)
         {
-            case InvocationExpressionSyntax invocation when SyntaxHelpers.InvokedName(invocation) == "Create" && IsConventionalControllers(SyntaxHelpers.Receiver(invocation)):
-                var module = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression.DescendantNodesAndSelf().OfType<TypeOfExpressionSyntax>().FirstOrDefault()?.Type.ToString() ?? "?";
-                return ("abp:" + module, $"ABP conventional controllers from the assembly of {module} (ConventionalControllers.Create) are not read: the endpoints of its application services are missing");
             case InvocationExpressionSyntax invocation when SyntaxHelpers.InvokedName(invocation) == "AddOData":
                 return ("odata", OData);
             case BaseListSyntax bases when bases.Types.Any(t => SyntaxHelpers.SimpleTypeName(t.Type.ToString()) == "ODataController"):
@@ -57,11 +54,4 @@ public static class UnreadEndpointStyles
     }
 
     private const string OData = "OData routing (AddOData, ODataController) is not read: OData endpoints may be missing or listed without their OData routes";
-
-    private static bool IsConventionalControllers(ExpressionSyntax? receiver) => receiver switch
-    {
-        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText == "ConventionalControllers",
-        IdentifierNameSyntax i => i.Identifier.ValueText == "ConventionalControllers",
-        _ => false,
-    };
 }
