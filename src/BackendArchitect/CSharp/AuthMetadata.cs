@@ -44,5 +44,11 @@ public sealed record ServiceAuthDefaults(
     ImmutableArray<AuthMetadata> RazorPages,
     AuthMetadata? Fallback)
 {
+    /// <summary>Metadata on <c>MapRazorComponents&lt;App&gt;()</c> (RequireAuthorization/AllowAnonymous), applied to every routable component.</summary>
+    public ImmutableArray<AuthMetadata> RazorComponents { get; init; } = [];
+
+    /// <summary>Metadata on <c>MapReverseProxy()</c>, applied to every proxy route.</summary>
+    public ImmutableArray<AuthMetadata> Proxy { get; init; } = [];
+
     public static ServiceAuthDefaults None(string service) => new(service, [], [], null);
 }

@@ -29,9 +29,11 @@ public static class EndpointKinds
     public const string Controller = "controller";
     public const string Minimal = "minimal";
     public const string RazorPage = "razor-page";
+    public const string BlazorPage = "blazor-page";
     public const string Hub = "hub";
     public const string Grpc = "grpc";
     public const string FastEndpoints = "fastendpoints";
+    public const string Proxy = "proxy";
 }
 
 /// <summary>Where a handler parameter is bound from: route, query, body, header, form or services.</summary>

@@ -40,7 +40,11 @@ public static class ScanEngine
         endpoints.AddRange(ControllerEndpoints.Discover(corpus, defaults, diagnostics));
         endpoints.AddRange(MinimalApiEndpoints.Discover(corpus, defaults, diagnostics, [.. workspace.OfKind(FileKind.Proto)]));
         endpoints.AddRange(RazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
+        endpoints.AddRange(BlazorPageEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(FastEndpointsEndpoints.Discover(corpus, defaults, diagnostics));
+        endpoints.AddRange(YarpProxyEndpoints.Discover(corpus, workspace, defaults, diagnostics));
+        endpoints.AddRange(AbpConventionalControllers.Discover(corpus, defaults, diagnostics));
+        UnreadEndpointStyles.Report(corpus, diagnostics);
 
         progress?.Report("Reading wiring and data model");
         var wiring = WiringReader.Read(corpus, diagnostics);

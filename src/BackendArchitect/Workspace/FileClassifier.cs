@@ -16,6 +16,7 @@ public static class FileClassifier
             ".cs" => FileKind.CSharp,
             ".csproj" or ".props" or ".targets" or ".sqlproj" => FileKind.Project,
             ".cshtml" => FileKind.Razor,
+            ".razor" => FileKind.RazorComponent,
             ".json" => FileKind.Json,
             ".yml" or ".yaml" => FileKind.Yaml,
             ".sql" => FileKind.Sql,

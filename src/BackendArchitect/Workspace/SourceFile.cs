@@ -15,6 +15,7 @@ public enum FileKind
     CSharp,
     Project,
     Razor,
+    RazorComponent,
     Json,
     Yaml,
     Dockerfile,

@@ -16,7 +16,7 @@ public static class ServiceAuthDefaultsReader
 
     private static readonly HashSet<string> ControllerMaps = new(StringComparer.Ordinal)
     {
-        "MapControllers", "MapDefaultControllerRoute", "MapControllerRoute", "MapAreaControllerRoute", "MapFallbackToController",
+        "MapControllers", "MapDefaultControllerRoute", "MapControllerRoute", "MapAreaControllerRoute",
     };
 
     /// <summary>The defaults of a service, or none when the service has no entry (helper for every endpoint reader).</summary>
@@ -102,7 +102,7 @@ public static class ServiceAuthDefaultsReader
                 var metadata = name == "AllowAnonymous"
                     ? AuthMetadata.AllowAnonymous(Detail(invocation), document.Path, document.LineOf(invocation))
                     : RequireAuthorization(corpus, document, invocation, diagnostics);
-                (mapped == "MapRazorPages" ? builder.RazorPages : builder.Controllers).Add(metadata);
+                (mapped switch { "MapRazorPages" => builder.RazorPages, "MapRazorComponents" => builder.RazorComponents, "MapReverseProxy" => builder.Proxy, _ => builder.Controllers }).Add(metadata);
                 break;
         }
     }
@@ -317,7 +317,7 @@ public static class ServiceAuthDefaultsReader
         for (var receiver = SyntaxHelpers.Receiver(invocation); receiver is InvocationExpressionSyntax inner; receiver = SyntaxHelpers.Receiver(inner))
         {
             var name = SyntaxHelpers.InvokedName(inner);
-            if (name is not null && (ControllerMaps.Contains(name) || name == "MapRazorPages"))
+            if (name is not null && (ControllerMaps.Contains(name) || name is "MapRazorPages" or "MapRazorComponents" or "MapReverseProxy"))
             {
                 return name;
             }
@@ -339,6 +339,10 @@ public static class ServiceAuthDefaultsReader
 
         public List<AuthMetadata> RazorPages { get; } = [];
 
+        public List<AuthMetadata> RazorComponents { get; } = [];
+
+        public List<AuthMetadata> Proxy { get; } = [];
+
         public AuthMetadata? Fallback { get; set; }
 
         public IReadOnlyList<string> DefaultRoles { get; private set; } = [];
@@ -356,7 +360,11 @@ public static class ServiceAuthDefaultsReader
         }
 
         public ServiceAuthDefaults Build(string service) =>
-            new(service, [.. Controllers.Select(Note)], [.. RazorPages.Select(Note)], Fallback is null ? null : Note(Fallback));
+            new(service, [.. Controllers.Select(Note)], [.. RazorPages.Select(Note)], Fallback is null ? null : Note(Fallback))
+            {
+                RazorComponents = [.. RazorComponents.Select(Note)],
+                Proxy = [.. Proxy.Select(Note)],
+            };
 
         /// <summary>Authorize metadata without a named policy uses the default policy; a changed default is worth showing.</summary>
         private AuthMetadata Note(AuthMetadata m) =>

@@ -70,18 +70,27 @@ internal sealed partial class MinimalRouteWalker
             handlerExpression = null;
             methods = ["GET"];
         }
+        else if (FallbackTargetArity.TryGetValue(name, out var arity))
+        {
+            // The pattern is an optional first argument before the page or action/controller(/area) names.
+            var patterned = arguments.Any(a => a.NameColon?.Name.Identifier.ValueText == "pattern") || arguments.Count > arity;
+            pattern = patterned ? Argument(invocation, 0, "pattern") : null;
+            handlerExpression = null;
+            methods = ["ANY"];
+        }
         else
         {
             pattern = Argument(invocation, 0, "pattern");
             handlerExpression = Argument(invocation, 1, "handler");
         }
 
-        var route = pattern is null && name is "MapFallback" or "MapFallbackToFile" ? "/{*path:nonfile}" : Route(pattern, context);
+        var route = pattern is null && (name is "MapFallback" or "MapFallbackToFile" || FallbackTargetArity.ContainsKey(name)) ? "/{*path:nonfile}" : Route(pattern, context);
         var (handlerSource, handlerContext, callSite) = Unbind(handlerExpression, context);
         var handler = name switch
         {
             "MapForwarder" => new MinimalHandler("forwarder to " + (corpus.Constants.Evaluate(Argument(invocation, 1, "destinationPrefix")) ?? MinimalAuthReader.Shorten(arguments[1].Expression.ToString())), null, [], []),
             "MapFallbackToFile" => new MinimalHandler("static file " + FallbackFile(invocation, pattern is not null), null, [], []),
+            _ when FallbackTargetArity.ContainsKey(name) => new MinimalHandler(FallbackTarget(invocation, name, pattern is not null), null, [], []),
             _ => handlers.Read(handlerSource, handlerContext.Document),
         };
         if (callSite is not null)
@@ -114,6 +123,33 @@ internal sealed partial class MinimalRouteWalker
 
         Endpoints.AddRange(result);
         return result;
+    }
+
+    /// <summary>How many arguments name the target of a MapFallbackTo* call that routes to a page or an action; one more is the pattern.</summary>
+    private static readonly Dictionary<string, int> FallbackTargetArity = new(StringComparer.Ordinal)
+    {
+        ["MapFallbackToPage"] = 1,
+        ["MapFallbackToAreaPage"] = 2,
+        ["MapFallbackToController"] = 2,
+        ["MapFallbackToAreaController"] = 3,
+    };
+
+    /// <summary>
+    /// The page or action a fallback runs, e.g. "page /_Host" or "controller Home.Index in area Admin". The target's
+    /// own [Authorize] is not read: the endpoint has the fallback call's conventions and the fallback policy.
+    /// </summary>
+    private string FallbackTarget(InvocationExpressionSyntax invocation, string name, bool patterned)
+    {
+        var first = patterned ? 1 : 0;
+        string Value(int index, string parameter) =>
+            Argument(invocation, first + index, parameter) is { } e ? corpus.Constants.Evaluate(e) ?? MinimalAuthReader.Shorten(e.ToString()) : "?";
+        return name switch
+        {
+            "MapFallbackToPage" => "page " + Value(0, "page"),
+            "MapFallbackToAreaPage" => $"page {Value(0, "page")} in area {Value(1, "area")}",
+            "MapFallbackToController" => $"controller {Value(1, "controller")}.{Value(0, "action")}",
+            _ => $"controller {Value(1, "controller")}.{Value(0, "action")} in area {Value(2, "area")}",
+        };
     }
 
     /// <summary>The file a MapFallbackToFile call serves, as written when it is not a constant.</summary>

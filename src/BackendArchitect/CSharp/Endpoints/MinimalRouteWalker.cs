@@ -26,7 +26,7 @@ internal sealed partial class MinimalRouteWalker
         ["MapPatch"] = "PATCH",
     };
 
-    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapFallbackToFile", "MapHub", "MapGrpcService", "Map", "MapForwarder", "MapIdentityApi", "MapBlazorHub" };
+    private static readonly HashSet<string> OtherMaps = new(StringComparer.Ordinal) { "MapMethods", "MapFallback", "MapFallbackToFile", "MapFallbackToPage", "MapFallbackToAreaPage", "MapFallbackToController", "MapFallbackToAreaController", "MapHub", "MapGrpcService", "Map", "MapForwarder", "MapIdentityApi", "MapBlazorHub" };
 
     private static readonly HashSet<string> AuthConventions = new(StringComparer.Ordinal) { "RequireAuthorization", "AllowAnonymous", "WithMetadata" };
 

@@ -69,7 +69,7 @@ public sealed record RazorPageFile(int PageLine, string? Template, string? Model
     }
 
     /// <summary>Removes <c>@* ... *@</c> comments, which may span lines.</summary>
-    private static string StripRazorComments(string line, ref bool inComment)
+    internal static string StripRazorComments(string line, ref bool inComment)
     {
         var result = new System.Text.StringBuilder();
         var i = 0;
