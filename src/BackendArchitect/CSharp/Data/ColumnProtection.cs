@@ -31,8 +31,11 @@ public sealed class ColumnProtection(IReadOnlyList<SourceFile> csharpFiles)
     /// <summary>Each file is parsed and walked once, however many columns are asked about.</summary>
     private readonly ConcurrentDictionary<string, Fact[]> byFile = new(StringComparer.Ordinal);
 
-    /// <summary>Entity code is hand-written: EF's designer files and migrations name every column and never document one.</summary>
-    private readonly SourceFile[] files = [.. csharpFiles.Where(f => !f.IsGenerated && !f.Text.Contains("MigrationBuilder", StringComparison.Ordinal))];
+    /// <summary>
+    /// Entity code is hand-written: EF's designer files and migrations name every column and never document one.
+    /// Filtered on first use: most lint runs never ask about a column, and the filter reads every C# file.
+    /// </summary>
+    private readonly Lazy<SourceFile[]> files = new(() => [.. csharpFiles.Where(f => !f.IsGenerated && !f.Text.Contains("MigrationBuilder", StringComparison.Ordinal))]);
 
     /// <summary>No code to read: every answer is "no evidence".</summary>
     public static ColumnProtection None { get; } = new([]);
@@ -51,7 +54,7 @@ public sealed class ColumnProtection(IReadOnlyList<SourceFile> csharpFiles)
     {
         // Only a declaration ("Name {") or an assignment ("Name = ") can be evidence; reads of the property are most mentions.
         var declaredOrAssigned = new Regex($@"\b{Regex.Escape(column)}\s*(\{{|=[^=>])", RegexOptions.CultureInvariant);
-        var mentioning = files.Where(f => f.Text.Contains(column, StringComparison.Ordinal) && declaredOrAssigned.IsMatch(f.Text)).ToArray();
+        var mentioning = files.Value.Where(f => f.Text.Contains(column, StringComparison.Ordinal) && declaredOrAssigned.IsMatch(f.Text)).ToArray();
         var facts = new Fact[mentioning.Length][];
         Parallel.For(0, mentioning.Length, i => facts[i] = byFile.GetOrAdd(mentioning[i].Path, _ => Read(mentioning[i])));
         return [.. facts.SelectMany(f => f).Where(f => f.Name == column)];
