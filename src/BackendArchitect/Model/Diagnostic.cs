@@ -14,6 +14,14 @@ public enum DiagnosticSeverity
     Error,
 }
 
+/// <summary>Counts over diagnostics that the workspace, the scan and the reports share.</summary>
+public static class DiagnosticCounts
+{
+    /// <summary>How many distinct files were left unread (each has a diagnostic with <see cref="Diagnostic.Skipped"/> set).</summary>
+    public static int SkippedFiles(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Skipped is not null).Select(d => d.File).Distinct().Count();
+}
+
 /// <summary>Why a file was not read at all.</summary>
 public enum FileSkip
 {

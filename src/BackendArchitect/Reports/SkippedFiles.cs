@@ -5,14 +5,10 @@ namespace BackendArchitect.Reports;
 /// <summary>How many files were left unread and why, for the summary line of every report.</summary>
 public static class SkippedFiles
 {
-    /// <summary>How many distinct files were left unread.</summary>
-    public static int Count(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Where(d => d.Skipped is not null).Select(d => d.File).Distinct().Count();
-
     /// <summary>"0 skipped", or "3 skipped: 2 binary, 1 over the size limit".</summary>
     public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics)
     {
-        var count = Count(diagnostics);
+        var count = DiagnosticCounts.SkippedFiles(diagnostics);
         return count == 0 ? "0 skipped" : $"{count:N0} skipped: {Reasons(diagnostics)}";
     }
 

@@ -74,7 +74,7 @@ public static class ScanEngine
                 workspace.Files.Count,
                 workspace.Files.Sum(f => (long)f.Lines),
                 workspace.OfKind(FileKind.CSharp).Count(),
-                Reports.SkippedFiles.Count(allDiagnostics)),
+                DiagnosticCounts.SkippedFiles(allDiagnostics)),
             // Parsers quote what they stopped at, which may be a secret.
             Diagnostics = [.. allDiagnostics.Select(d => d with { Message = SecretMasker.MaskText(d.Message) })],
         });

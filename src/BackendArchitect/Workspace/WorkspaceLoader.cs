@@ -17,7 +17,6 @@ public static class WorkspaceLoader
         var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var candidates = new List<(string Full, string Relative, FileKind Kind)>();
-        var skipped = 0;
 
         if (File.Exists(fullRoot))
         {
@@ -30,27 +29,21 @@ public static class WorkspaceLoader
         }
         else
         {
-            Walk(fullRoot, fullRoot, "", [], options, candidates, diagnostics, ref skipped);
+            Walk(fullRoot, fullRoot, "", [], options, candidates, diagnostics);
         }
 
         progress?.Report($"Reading {candidates.Count} files");
         var files = new ConcurrentBag<SourceFile>();
-        var skippedInRead = 0;
         Parallel.ForEach(candidates, c =>
         {
-            var file = Read(c.Full, c.Relative, c.Kind, options, diagnostics);
-            if (file is null)
-            {
-                Interlocked.Increment(ref skippedInRead);
-            }
-            else
+            if (Read(c.Full, c.Relative, c.Kind, options, diagnostics) is { } file)
             {
                 files.Add(file);
             }
         });
 
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-        return new WorkspaceSnapshot(fullRoot, ordered, [.. diagnostics], skipped + skippedInRead);
+        return new WorkspaceSnapshot(fullRoot, ordered, [.. diagnostics]);
     }
 
     private static void Walk(
@@ -60,8 +53,7 @@ public static class WorkspaceLoader
         List<GitIgnore> ignores,
         WorkspaceOptions options,
         List<(string, string, FileKind)> candidates,
-        ConcurrentBag<Diagnostic> diagnostics,
-        ref int skipped)
+        ConcurrentBag<Diagnostic> diagnostics)
     {
         var active = ignores;
         if (options.HonourGitIgnore)
@@ -117,14 +109,13 @@ public static class WorkspaceLoader
                 if (isDirectory || target is null || !IsInside(root, target.FullName))
                 {
                     diagnostics.Add(new Diagnostic(rel, 0, "skipped a link that points outside the root or to a directory", DiagnosticSeverity.Info) { Skipped = FileSkip.Link });
-                    skipped++;
                     continue;
                 }
             }
 
             if (isDirectory)
             {
-                Walk(root, entry.FullName, rel, active, options, candidates, diagnostics, ref skipped);
+                Walk(root, entry.FullName, rel, active, options, candidates, diagnostics);
                 continue;
             }
 

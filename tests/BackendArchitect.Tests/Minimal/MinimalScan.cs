@@ -16,7 +16,7 @@ internal static class MinimalScan
             .Select(f => new SourceFile(f.Path, "/virtual/" + f.Path, f.Text, "", f.Text.Split('\n').Length, FileClassifier.Classify(f.Path) ?? FileKind.Other, false))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToArray();
-        var workspace = new WorkspaceSnapshot("/virtual", sources, [], 0);
+        var workspace = new WorkspaceSnapshot("/virtual", sources, []);
         var diagnostics = new List<Diagnostic>();
         var corpus = CSharpCorpus.Load(workspace, diagnostics);
         var endpoints = MinimalApiEndpoints.Discover(corpus, defaults ?? new Dictionary<string, ServiceAuthDefaults>(), diagnostics, [.. workspace.OfKind(FileKind.Proto)])

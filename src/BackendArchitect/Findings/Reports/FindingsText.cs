@@ -1,4 +1,5 @@
 using System.Text;
+using BackendArchitect.Model;
 
 namespace BackendArchitect.Findings.Reports;
 
@@ -47,13 +48,13 @@ public static class FindingsText
         var notLinted = report.NotLinted;
         if (!notLinted.IsEmpty)
         {
-            parts.Add($"{BackendArchitect.Reports.Counts.Of(notLinted.Select(d => d.File).Distinct().Count(), "file")} not linted ({BackendArchitect.Reports.SkippedFiles.Reasons(notLinted)})");
+            parts.Add($"{BackendArchitect.Reports.Counts.Of(DiagnosticCounts.SkippedFiles(notLinted), "file")} not linted ({BackendArchitect.Reports.SkippedFiles.Reasons(notLinted)})");
         }
 
         var others = report.Diagnostics.Where(d => d.Skipped is not null).Except(notLinted).ToArray();
         if (others.Length > 0)
         {
-            parts.Add($"{BackendArchitect.Reports.Counts.Of(others.Select(d => d.File).Distinct().Count(), "other file")} skipped ({BackendArchitect.Reports.SkippedFiles.Reasons(others)})");
+            parts.Add($"{BackendArchitect.Reports.Counts.Of(DiagnosticCounts.SkippedFiles(others), "other file")} skipped ({BackendArchitect.Reports.SkippedFiles.Reasons(others)})");
         }
 
         return string.Concat(parts.Select(p => "; " + p));
