@@ -5,6 +5,30 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Installs Debian packages unless COMMAND is already there (as root, or through sudo).
+apt_install() {
+  local command="$1"; shift
+  if ! ls $command >/dev/null 2>&1; then
+    local sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+
+# Writes the shipped tool packages to artifacts/packages: the pointer package, one ReadyToRun package
+# per RID plus the portable "any" one (one `dotnet pack`), then linux-x64 again as Native AOT, which
+# replaces its ReadyToRun package. Native AOT links with clang and needs zlib's headers.
+pack() {
+  apt_install /usr/bin/clang clang zlib1g-dev
+  rm -rf artifacts/packages artifacts/aot-pack
+  dotnet pack src/BackendArchitect.Cli -c Release -v quiet -nologo
+  dotnet pack src/BackendArchitect.Cli -c Release -v quiet -nologo -r linux-x64 -p:RuntimeIdentifiers=linux-x64 \
+    -p:PublishAot=true -p:SelfContained=true -p:CopyOutputSymbolsToPublishDirectory=false -o artifacts/aot-pack
+  mv -f artifacts/aot-pack/BackendArchitect.Tool.linux-x64.*.nupkg artifacts/packages/
+  rm -rf artifacts/aot-pack
+}
+
 case "${1:-}" in
   sample)
     shift
@@ -13,12 +37,7 @@ case "${1:-}" in
     ;;
   test)
     # The live-schema tests start a throwaway PostgreSQL cluster; Debian's package provides initdb and pg_ctl.
-    if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
-      sudo_cmd=""
-      [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-    fi
+    apt_install '/usr/lib/postgresql/*/bin/pg_ctl' postgresql
     dotnet build BackendArchitect.slnx -c Release -v quiet -nologo
     dotnet format BackendArchitect.slnx --verify-no-changes --no-restore
     mkdir -p artifacts
@@ -44,12 +63,7 @@ PY
     # Every Mermaid diagram the tool writes, for the sample and for a model large enough to be split,
     # rendered by Mermaid's own CLI in Debian's chromium (puppeteer's browser download is skipped):
     # a diagram Mermaid cannot parse fails the run.
-    if [ ! -x /usr/bin/chromium ]; then
-      sudo_cmd=""
-      [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-      $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    fi
+    apt_install /usr/bin/chromium chromium
     PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 \
       npm install --silent --no-audit --no-fund --prefix artifacts/mermaid-tool @mermaid-js/mermaid-cli@11.17.0 >/dev/null
     architect="dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll"
@@ -71,16 +85,29 @@ PY
     rendered=$(find artifacts/mermaid -maxdepth 1 -name 'all-*.svg' | wc -l)
     echo "Mermaid: $rendered of ${#diagrams[@]} diagrams rendered"
     [ "$rendered" -eq "${#diagrams[@]}" ]
-    # The packaged tool installs and runs as users get it.
-    rm -rf artifacts/packages artifacts/tool
-    dotnet pack src/BackendArchitect.Cli -c Release --no-build -v quiet -nologo
+    # The packaged tool installs as users get it (on linux-x64, the Native AOT build), and every test that
+    # runs the CLI runs again against that installed program.
+    pack
+    rm -rf artifacts/tool
     dotnet tool install --tool-path artifacts/tool --add-source artifacts/packages BackendArchitect.Tool >/dev/null
+    installed=$(find artifacts/tool/.store -type f -name architect -path '*linux-x64*')
+    [ -n "$installed" ] && [ -z "$(find artifacts/tool/.store -name 'architect.dll')" ] \
+      || { echo "the installed tool is not the Native AOT build" >&2; exit 1; }
     artifacts/tool/architect scan samples/ShopBackend --format json > artifacts/sample-scan.json
     echo "tool smoke test: $(grep -c '"route"' artifacts/sample-scan.json) endpoints in the sample"
+    ARCHITECT_BINARY=artifacts/tool/architect dotnet test BackendArchitect.slnx -c Release --no-build -v quiet \
+      --logger "console;verbosity=normal" | tee artifacts/test-aot.log
+    aot_passed=$(sed -n 's/^ *Passed: *\([0-9]*\).*/\1/p' artifacts/test-aot.log | tail -1)
+    aot_failed=$(sed -n 's/^ *Failed: *\([0-9]*\).*/\1/p' artifacts/test-aot.log | tail -1)
+    echo "against the Native AOT build: ${aot_passed:-0} passed, ${aot_failed:-0} failed"
     echo "${passed:-0} passed, ${failed:-0} failed"
     ;;
+  pack)
+    pack
+    ls artifacts/packages
+    ;;
   *)
-    echo "usage: ./build.sh sample|test" >&2
+    echo "usage: ./build.sh sample|test|pack" >&2
     exit 2
     ;;
 esac

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BackendArchitect.Tests.Support;
 
 namespace BackendArchitect.Tests.Cli;
@@ -27,19 +26,9 @@ public sealed class ScanTableWidthTests
 
     private static string ScanThroughPipe(string root, string columns)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "architect.dll"), "scan", root })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["COLUMNS"] = columns;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return stdout.Result;
+        var (code, stdout, stderr) = CliRunner.RunProgram(["scan", root], new Dictionary<string, string> { ["COLUMNS"] = columns });
+        Assert.True(code == 0, stderr);
+        return stdout;
     }
 
     [Theory]
