@@ -127,7 +127,7 @@ public static partial class DockerfileReader
         {
             try
             {
-                var parts = JsonSerializer.Deserialize<string[]>(trimmed);
+                var parts = JsonSerializer.Deserialize(trimmed, ExecFormJsonContext.Default.StringArray);
                 if (parts is not null)
                 {
                     return string.Join(' ', parts.Select(p => p.Contains(' ') ? "\"" + p + "\"" : p));

@@ -1,13 +1,51 @@
 using System.Collections.Immutable;
+using BackendArchitect.Rules.Migrations;
+using BackendArchitect.Rules.Schema;
 
 namespace BackendArchitect.Findings;
 
-/// <summary>Every rule of the product, found once by reflection over this assembly, ordered by code.</summary>
+/// <summary>Every rule of the product, ordered by code.</summary>
+/// <remarks>
+/// Listed by hand rather than found by reflection, so trimming and Native AOT keep every rule;
+/// RuleCatalogCompletenessTests fails when a rule class is missing here.
+/// </remarks>
 public static class RuleCatalog
 {
-    private static readonly Lazy<ImmutableArray<IRule>> Rules = new(Discover);
-
-    public static ImmutableArray<IRule> All => Rules.Value;
+    public static ImmutableArray<IRule> All { get; } =
+    [
+        new IndexCreatedWithoutConcurrently(),
+        new IndexDroppedWithoutConcurrently(),
+        new ConcurrentIndexInTransaction(),
+        new NotNullColumnAddedWithoutDefault(),
+        new ColumnAddedWithRewritingDefault(),
+        new ColumnTypeChanged(),
+        new NotNullSetOnExistingColumn(),
+        new ConstraintAddedWithoutNotValid(),
+        new UniqueConstraintAddedInPlace(),
+        new RenameWhileCodeUsesOldName(),
+        new DropWhileCodeUsesIt(),
+        new EnumValueChanged(),
+        new MySqlCopyingAlter(),
+        new SqliteTableRebuild(),
+        new LockTimeoutMissing(),
+        new IndexRedundantWhenCreated(),
+        new TableWithoutPrimaryKey(),
+        new ForeignKeyWithoutIndex(),
+        new DuplicateIndex(),
+        new RedundantIndex(),
+        new FloatingPointMoney(),
+        new TimestampWithoutTimeZone(),
+        new JsonInsteadOfJsonb(),
+        new NullableRequiredForeignKey(),
+        new IntegerKeyOnGrowingTable(),
+        new FixedLengthChar(),
+        new VarcharWithoutLength(),
+        new RepeatedColumnGroup(),
+        new IdentifierProblem(),
+        new PlaintextSecretColumn(),
+        new SerialInsteadOfIdentity(),
+        new DuplicateForeignKey(),
+    ];
 
     public static IEnumerable<T> OfType<T>()
         where T : IRule => All.OfType<T>();
@@ -15,10 +53,4 @@ public static class RuleCatalog
     public static IRule? Find(string code) =>
         All.FirstOrDefault(r => string.Equals(r.Metadata.Code, code, StringComparison.OrdinalIgnoreCase)
             || string.Equals(r.Metadata.Name, code, StringComparison.OrdinalIgnoreCase));
-
-    private static ImmutableArray<IRule> Discover() =>
-        [.. typeof(RuleCatalog).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (IRule)Activator.CreateInstance(t)!)
-            .OrderBy(r => r.Metadata.Code, StringComparer.Ordinal)];
 }
