@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using BackendArchitect.Model;
 
@@ -148,8 +147,7 @@ public static class WorkspaceLoader
             }
 
             var text = Decode(bytes);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            return new SourceFile(relative, full, text, hash, CountLines(text), kind, FileClassifier.IsGenerated(Path.GetFileName(relative)));
+            return new SourceFile(relative, full, text, CountLines(text), kind, FileClassifier.IsGenerated(Path.GetFileName(relative)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
