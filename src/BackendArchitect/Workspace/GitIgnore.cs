@@ -49,8 +49,10 @@ public sealed class GitIgnore
             // A slash anywhere but at the end anchors the pattern to this .gitignore's directory.
             var anchored = line.Contains('/');
             line = line.TrimStart('/');
+            // Interpreted, not compiled: after the literal check a rule's regex runs on few paths, and
+            // compiling every rule of a long .gitignore costs more than all its matches.
             var (regex, literal) = ToRegex(line, anchored);
-            rules.Add(new Rule(new Regex(regex, RegexOptions.CultureInvariant | RegexOptions.Compiled), literal, negated, directoryOnly));
+            rules.Add(new Rule(new Regex(regex, RegexOptions.CultureInvariant), literal, negated, directoryOnly));
         }
     }
 
