@@ -1,6 +1,10 @@
 """Checks of bench/generate.py: python3 -m unittest discover -s bench -p 'test_*.py'"""
 
+import contextlib
+import io
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -54,6 +58,42 @@ class GenerateTests(unittest.TestCase):
         program = next(t for p, t in files.items() if p.endswith("Program.cs"))
         self.assertIn("AddJwtBearer", program)
         self.assertIn('MapGroup("/v1")', program)
+
+    def test_root_gitignore_has_a_visual_studio_sized_rule_set(self):
+        rules = [line for line in generate.generate(10_000, 1)[".gitignore"].splitlines()
+                 if line and not line.startswith("#")]
+        self.assertGreaterEqual(len(rules), 150)
+        self.assertLessEqual(len(rules), 200)
+        self.assertTrue(any(r.startswith("!") for r in rules))
+        self.assertTrue(any(r.startswith("**/") for r in rules))
+
+    @unittest.skipUnless(shutil.which("git"), "git is needed to read the .gitignore as git does")
+    def test_git_ignores_exactly_the_files_written_to_be_ignored(self):
+        files = generate.generate(100_000, 4)
+        roots = [p[:-len("/Program.cs")] for p in files if p.endswith("/Program.cs")]
+        self.assertEqual(2, len(roots))
+        expected = sorted(p for root in roots for p in generate.ignored_files(root.split("/")[-1][:-len(".Api")], root))
+        with tempfile.TemporaryDirectory() as tmp:
+            with contextlib.redirect_stdout(io.StringIO()):
+                generate.main(["--lines", "100000", "--out", tmp, "--seed", "4"])
+            subprocess.run(["git", "init", "-q", tmp], check=True)
+            listed = subprocess.run(["git", "-C", tmp, "ls-files", "--others", "--ignored", "--exclude-standard"],
+                                    check=True, capture_output=True, text=True).stdout.split()
+        self.assertEqual(expected, sorted(listed))
+
+    def test_most_hand_written_csharp_enables_nullable_and_a_few_endpoints_are_debug_only(self):
+        files = generate.generate(100_000, 1)
+        hand = {p: t for p, t in files.items() if p.endswith(".cs") and "/Migrations/" not in p
+                and not p.endswith(".generated.cs") and "_ReSharper" not in p}
+        nullable = [p for p, t in hand.items() if t.startswith("#nullable enable\n")]
+        self.assertGreater(len(nullable) / len(hand), 0.7)
+        self.assertLess(len(nullable), len(hand))
+        debug = [p for p, t in hand.items() if "#if DEBUG" in t]
+        endpoints = [p for p in hand if "/Endpoints/" in p]
+        self.assertGreater(len(debug), 0)
+        self.assertLess(len(debug), len(endpoints) / 2)
+        for path in debug:
+            self.assertEqual(files[path].count("#if DEBUG"), files[path].count("#endif"), path)
 
     def test_refuses_to_overwrite_a_folder_it_did_not_write(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -70,11 +70,18 @@ public static class ConditionalDirectives
         return stack.Count == 0 ? null : string.Join(" && ", stack.Select(s => s.Condition));
     }
 
-    private static IEnumerable<DirectiveTriviaSyntax> Directives(SyntaxNode root) =>
-        root.DescendantTrivia(descendIntoTrivia: false)
-            .Where(t => t.IsDirective)
-            .Select(t => t.GetStructure())
-            .OfType<DirectiveTriviaSyntax>();
+    /// <summary>
+    /// The directives in file order. Following Roslyn's directive chain skips the subtrees without
+    /// directives, where walking the trivia would visit every comment and space of a file that only
+    /// holds a <c>#nullable</c>.
+    /// </summary>
+    private static IEnumerable<DirectiveTriviaSyntax> Directives(SyntaxNode root)
+    {
+        for (var directive = ((CSharpSyntaxNode)root).GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+        {
+            yield return directive;
+        }
+    }
 
     internal static CSharpParseOptions WithSymbols(CSharpParseOptions options, IReadOnlyList<string> symbols) =>
         options.WithPreprocessorSymbols(symbols);

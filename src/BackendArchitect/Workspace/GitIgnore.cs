@@ -10,7 +10,7 @@ namespace BackendArchitect.Workspace;
 /// </summary>
 public sealed class GitIgnore
 {
-    private readonly List<(Regex Pattern, bool Negated, bool DirectoryOnly)> rules = [];
+    private readonly List<Rule> rules = [];
 
     public GitIgnore(string baseDirectory, IEnumerable<string> lines)
     {
@@ -49,7 +49,10 @@ public sealed class GitIgnore
             // A slash anywhere but at the end anchors the pattern to this .gitignore's directory.
             var anchored = line.Contains('/');
             line = line.TrimStart('/');
-            rules.Add((new Regex(ToRegex(line, anchored), RegexOptions.CultureInvariant | RegexOptions.Compiled), negated, directoryOnly));
+            // Interpreted, not compiled: after the literal check a rule's regex runs on few paths, and
+            // compiling every rule of a long .gitignore costs more than all its matches.
+            var (regex, literal) = ToRegex(line, anchored);
+            rules.Add(new Rule(new Regex(regex, RegexOptions.CultureInvariant), literal, negated, directoryOnly));
         }
     }
 
@@ -61,26 +64,52 @@ public sealed class GitIgnore
     /// <summary>Returns true (ignored), false (explicitly re-included) or null (no pattern matched).</summary>
     public bool? Match(string relativePath, bool isDirectory)
     {
-        bool? result = null;
-        foreach (var (pattern, negated, directoryOnly) in rules)
+        // The last matching pattern decides, so the first match from the end is the answer.
+        for (var i = rules.Count - 1; i >= 0; i--)
         {
-            if (directoryOnly && !isDirectory)
+            var rule = rules[i];
+            if (rule.DirectoryOnly && !isDirectory)
             {
                 continue;
             }
 
-            if (pattern.IsMatch(relativePath))
+            // Most paths match none of a long .gitignore; a substring search rules out nearly all
+            // patterns before their regex runs.
+            if (!relativePath.Contains(rule.Literal, StringComparison.Ordinal))
             {
-                result = !negated;
+                continue;
+            }
+
+            if (rule.Pattern.IsMatch(relativePath))
+            {
+                return !rule.Negated;
             }
         }
 
-        return result;
+        return null;
     }
 
-    private static string ToRegex(string pattern, bool anchored)
+    /// <summary>
+    /// The regex of a pattern, and the longest run of characters every match must contain ("" when the
+    /// pattern is all wildcards, or has a class whose end the regex may read differently). The run is
+    /// collected while translating, so it agrees with the regex.
+    /// </summary>
+    private static (string Regex, string Literal) ToRegex(string pattern, bool anchored)
     {
         var sb = new StringBuilder("^");
+        var run = new StringBuilder();
+        var longest = "";
+        var opaque = false;
+        void EndRun()
+        {
+            if (run.Length > longest.Length)
+            {
+                longest = run.ToString();
+            }
+
+            run.Clear();
+        }
+
         if (!anchored)
         {
             sb.Append("(?:.*/)?");
@@ -94,6 +123,7 @@ public sealed class GitIgnore
                 case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
                     var leadingSlash = i == 0 || pattern[i - 1] == '/';
                     var trailingSlash = i + 2 < pattern.Length && pattern[i + 2] == '/';
+                    EndRun();
                     if (leadingSlash && trailingSlash)
                     {
                         sb.Append("(?:.*/)?");
@@ -107,9 +137,11 @@ public sealed class GitIgnore
 
                     break;
                 case '*':
+                    EndRun();
                     sb.Append("[^/]*");
                     break;
                 case '?':
+                    EndRun();
                     sb.Append("[^/]");
                     break;
                 case '[':
@@ -117,10 +149,20 @@ public sealed class GitIgnore
                     if (close < 0)
                     {
                         sb.Append("\\[");
+                        run.Append('[');
                         break;
                     }
 
-                    var cls = pattern[(i + 1)..close].Replace("\\", "\\\\");
+                    EndRun();
+                    var raw = pattern[(i + 1)..close];
+                    if (raw is "" or "!" or "^" || raw.Contains('['))
+                    {
+                        // The regex may read such a class as running past its ']' (or as a .NET class
+                        // subtraction), so the characters after it are not known to be literal.
+                        opaque = true;
+                    }
+
+                    var cls = raw.Replace("\\", "\\\\");
                     if (cls.StartsWith('!'))
                     {
                         cls = "^" + cls[1..];
@@ -131,16 +173,21 @@ public sealed class GitIgnore
                     break;
                 case '\\' when i + 1 < pattern.Length:
                     sb.Append(Regex.Escape(pattern[i + 1].ToString()));
+                    run.Append(pattern[i + 1]);
                     i++;
                     break;
                 default:
                     sb.Append(Regex.Escape(c.ToString()));
+                    run.Append(c);
                     break;
             }
         }
 
         // A pattern that names a directory also covers everything below it.
         sb.Append("(?:/.*)?$");
-        return sb.ToString();
+        EndRun();
+        return (sb.ToString(), opaque ? "" : longest);
     }
+
+    private sealed record Rule(Regex Pattern, string Literal, bool Negated, bool DirectoryOnly);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using BackendArchitect.Model;
 
@@ -16,7 +15,7 @@ public static class WorkspaceLoader
         options ??= new WorkspaceOptions();
         var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var diagnostics = new ConcurrentBag<Diagnostic>();
-        var candidates = new List<(string Full, string Relative, FileKind Kind)>();
+        var files = new ConcurrentBag<SourceFile>();
 
         if (File.Exists(fullRoot))
         {
@@ -24,23 +23,44 @@ public static class WorkspaceLoader
             var dir = Path.GetDirectoryName(fullRoot)!;
             var name = Path.GetFileName(fullRoot);
             var kind = FileClassifier.Classify(name) ?? FileKind.Other;
-            candidates.Add((fullRoot, name, kind));
+            progress?.Report("Reading 1 files");
+            if (Read(fullRoot, name, kind, options, diagnostics) is { } file)
+            {
+                files.Add(file);
+            }
+
             fullRoot = dir;
         }
         else
         {
-            Walk(fullRoot, fullRoot, "", [], options, candidates, diagnostics);
-        }
-
-        progress?.Report($"Reading {candidates.Count} files");
-        var files = new ConcurrentBag<SourceFile>();
-        Parallel.ForEach(candidates, c =>
-        {
-            if (Read(c.Full, c.Relative, c.Kind, options, diagnostics) is { } file)
+            // Files are read while the walk goes on: listing directories and matching .gitignore rules
+            // is one thread's work, so reading and decoding would otherwise wait for all of it.
+            using var candidates = new BlockingCollection<Candidate>();
+            var reading = Task.Run(() => Parallel.ForEach(
+                Partitioner.Create(candidates.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
+                c =>
+                {
+                    if (Read(c.Full, c.Relative, c.Kind, options, diagnostics) is { } file)
+                    {
+                        files.Add(file);
+                    }
+                }));
+            var found = 0;
+            try
             {
-                files.Add(file);
+                Walk(fullRoot, fullRoot, "", [], options, c => { found++; candidates.Add(c); }, diagnostics);
+                progress?.Report($"Reading {found} files");
             }
-        });
+            finally
+            {
+                candidates.CompleteAdding();
+
+                // The readers are done with the collection before it is disposed, even when the walk failed.
+                Task.WaitAny(reading);
+            }
+
+            reading.GetAwaiter().GetResult();
+        }
 
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         return new WorkspaceSnapshot(fullRoot, ordered, [.. diagnostics]);
@@ -52,7 +72,7 @@ public static class WorkspaceLoader
         string relative,
         List<GitIgnore> ignores,
         WorkspaceOptions options,
-        List<(string, string, FileKind)> candidates,
+        Action<Candidate> found,
         ConcurrentBag<Diagnostic> diagnostics)
     {
         var active = ignores;
@@ -115,7 +135,7 @@ public static class WorkspaceLoader
 
             if (isDirectory)
             {
-                Walk(root, entry.FullName, rel, active, options, candidates, diagnostics);
+                Walk(root, entry.FullName, rel, active, options, found, diagnostics);
                 continue;
             }
 
@@ -125,7 +145,7 @@ public static class WorkspaceLoader
                 continue;
             }
 
-            candidates.Add((entry.FullName, rel, kind.Value));
+            found(new Candidate(entry.FullName, rel, kind.Value));
         }
     }
 
@@ -148,8 +168,7 @@ public static class WorkspaceLoader
             }
 
             var text = Decode(bytes);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            return new SourceFile(relative, full, text, hash, CountLines(text), kind, FileClassifier.IsGenerated(Path.GetFileName(relative)));
+            return new SourceFile(relative, full, text, CountLines(text), kind, FileClassifier.IsGenerated(Path.GetFileName(relative)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -220,4 +239,6 @@ public static class WorkspaceLoader
     }
 
     private static string Join(string relative, string name) => relative.Length == 0 ? name : relative + "/" + name;
+
+    private sealed record Candidate(string Full, string Relative, FileKind Kind);
 }

@@ -13,7 +13,7 @@ internal static class MinimalScan
         params (string Path, string Text)[] files)
     {
         var sources = files
-            .Select(f => new SourceFile(f.Path, "/virtual/" + f.Path, f.Text, "", f.Text.Split('\n').Length, FileClassifier.Classify(f.Path) ?? FileKind.Other, false))
+            .Select(f => new SourceFile(f.Path, "/virtual/" + f.Path, f.Text, f.Text.Split('\n').Length, FileClassifier.Classify(f.Path) ?? FileKind.Other, false))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToArray();
         var workspace = new WorkspaceSnapshot("/virtual", sources, []);

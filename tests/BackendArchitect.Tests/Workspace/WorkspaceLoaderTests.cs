@@ -86,7 +86,7 @@ public sealed class WorkspaceLoaderTests
     }
 
     [Fact]
-    public void Hashes_and_counts_lines_of_each_file()
+    public void Counts_lines_of_each_file_with_or_without_a_final_newline()
     {
         using var dir = new TempDirectory();
         dir.Write("A.cs", "a\nb\nc\n");
@@ -95,7 +95,30 @@ public sealed class WorkspaceLoaderTests
         var files = WorkspaceLoader.Load(dir.Path).Files;
 
         Assert.All(files, f => Assert.Equal(3, f.Lines));
-        Assert.Equal(64, files[0].Hash.Length);
-        Assert.NotEqual(files[0].Hash, files[1].Hash);
+    }
+
+    [Fact]
+    public void Files_read_while_the_walk_goes_on_come_out_sorted_by_ordinal_path()
+    {
+        using var dir = new TempDirectory();
+        dir.Write(".gitignore", "*.tmp.cs\n");
+        var expected = new List<string>();
+        foreach (var folder in new[] { "b", "a/z", "a", "B", "a-b", "a/z/deep" })
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var path = $"{folder}/F{i}.cs";
+                dir.Write(path, $"class F{i} {{}}\n");
+                dir.Write($"{folder}/F{i}.tmp.cs", "class Ignored {}\n");
+                expected.Add(path);
+            }
+        }
+
+        var paths = WorkspaceLoader.Load(dir.Path).Files.Select(f => f.Path).ToArray();
+
+        // "B/..." before "a-b/..." before "a/...": ordinal, '-' (0x2D) sorts before '/' (0x2F).
+        Assert.Equal(expected.Order(StringComparer.Ordinal), paths);
+        Assert.Equal("B/F0.cs", paths[0]);
+        Assert.Equal("a-b/F0.cs", paths[40]);
     }
 }
