@@ -41,5 +41,7 @@ public sealed class GitIgnoredRepoScanTests
         Assert.Fail($"scan JSON differs from the stored scan at line {first + 1}.\nExpected:\n{Around(want)}\nActual:\n{Around(got)}");
     }
 
-    private static string JsonString(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+    /// <summary>A JSON string literal escaped as the report escapes (reflection-based serialization is off in the tests).</summary>
+    private static string JsonString(string value) =>
+        "\"" + System.Text.Json.JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 }
