@@ -3,12 +3,15 @@
 # and a side-by-side row against squawk.
 #
 #   bench/run.sh [--sizes "10000 100000 1000000"] [--path DIR ...] [--forms "build portable r2r aot"]
-#                [--startup] [--squawk DIR] [--runs N] [--seed N] [--no-baseline] [--no-build]
+#                [--program NAME=PATH ...] [--startup] [--squawk DIR] [--runs N] [--seed N]
+#                [--no-baseline] [--no-build]
 #
 # --forms: which builds to time. build: the Release build's apphost (the default, what a developer
 # runs); portable: the framework-dependent package contents; r2r: ReadyToRun for linux-x64; aot:
 # Native AOT for linux-x64 (needs clang and zlib1g-dev). Each is published once per run into
 # /tmp/architect-bench/forms/<form> (skipped with --no-build, which reuses what is there).
+# --program NAME=PATH times another build beside them (e.g. one of an earlier commit, to read a change
+# as a ratio); programs come first, so the baseline row is measured with the first of them.
 # --startup adds two rows per form: `--version`, and `db lint` of the sample's two migrations.
 # --squawk DIR adds `db lint DIR` per form and one row of squawk (npm: squawk-cli) on the same files.
 # Generated sizes come from bench/generate.py (cached in /tmp/architect-bench/<size>, regenerated when
@@ -25,6 +28,8 @@ cache="${ARCHITECT_BENCH_CACHE:-/tmp/architect-bench}"
 sizes="10000 100000 1000000"
 paths=()
 forms="build"
+declare -A program
+programs=""
 startup=0
 squawk_dir=""
 runs=3
@@ -35,9 +40,9 @@ build=1
 usage() {
     local code="${1:-2}"
     if [[ "$code" == 0 ]]; then
-        sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     else
-        sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     fi
     exit "$code"
 }
@@ -47,6 +52,11 @@ while [[ $# -gt 0 ]]; do
         --sizes) sizes="${2?--sizes needs a value}"; shift 2 ;;
         --path) paths+=("${2:?--path needs a directory}"); shift 2 ;;
         --forms) forms="${2:?--forms needs a value}"; shift 2 ;;
+        --program)
+            [[ "${2:-}" =~ ^([A-Za-z0-9_-]+)=(.+)$ ]] || { echo "run.sh: --program needs NAME=PATH" >&2; exit 2; }
+            [[ -x "${BASH_REMATCH[2]}" ]] || { echo "run.sh: not a program: ${BASH_REMATCH[2]}" >&2; exit 2; }
+            program[${BASH_REMATCH[1]}]="$(cd "$(dirname "${BASH_REMATCH[2]}")" && pwd)/$(basename "${BASH_REMATCH[2]}")"
+            programs="$programs ${BASH_REMATCH[1]}"; shift 2 ;;
         --startup) startup=1; shift ;;
         --squawk) squawk_dir="${2:?--squawk needs a directory}"; shift 2 ;;
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
@@ -87,11 +97,12 @@ publish() {
     echo "$out/architect"
 }
 
-declare -A program
 for form in $forms; do
     echo "publishing the $form form..." >&2
     program[$form]="$(publish "$form")"
 done
+forms="${programs# } $forms"
+forms="${forms# }"
 
 squawk=""
 if [[ -n "$squawk_dir" ]]; then
