@@ -95,7 +95,7 @@ PY
       || { echo "the installed tool is not the Native AOT build" >&2; exit 1; }
     artifacts/tool/architect scan samples/ShopBackend --format json > artifacts/sample-scan.json
     echo "tool smoke test: $(grep -c '"route"' artifacts/sample-scan.json) endpoints in the sample"
-    ARCHITECT_BINARY=artifacts/tool/architect dotnet test BackendArchitect.slnx -c Release --no-build -v quiet \
+    ARCHITECT_BINARY="$PWD/artifacts/tool/architect" dotnet test BackendArchitect.slnx -c Release --no-build -v quiet \
       --logger "console;verbosity=normal" | tee artifacts/test-aot.log
     aot_passed=$(sed -n 's/^ *Passed: *\([0-9]*\).*/\1/p' artifacts/test-aot.log | tail -1)
     aot_failed=$(sed -n 's/^ *Failed: *\([0-9]*\).*/\1/p' artifacts/test-aot.log | tail -1)

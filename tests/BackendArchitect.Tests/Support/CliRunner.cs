@@ -12,7 +12,7 @@ namespace BackendArchitect.Tests.Support;
 public static class CliRunner
 {
     private static readonly string? Binary = Environment.GetEnvironmentVariable("ARCHITECT_BINARY") is { Length: > 0 } path
-        ? Path.GetFullPath(path)
+        ? File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException("ARCHITECT_BINARY names no file (a relative path is read from the test run's folder)", path)
         : null;
 
     public static (int Code, string Out, string Err) Run(params string[] args) =>
