@@ -2,11 +2,14 @@ using System.CommandLine;
 
 namespace BackendArchitect.Cli.Commands;
 
-/// <summary>The `architect` command tree. Exit codes: 0 ok, 1 findings at or above the threshold, 2 usage or input error.</summary>
+/// <summary>The `architect` command tree. Exit codes: 0 ok, 1 findings at or above the threshold, 2 usage or input error, 130 cancelled.</summary>
 public static class CliApp
 {
     public const int Ok = 0;
     public const int UsageError = 2;
+
+    /// <summary>The shells' code for a program stopped by Ctrl-C (128 + SIGINT).</summary>
+    public const int Cancelled = 130;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

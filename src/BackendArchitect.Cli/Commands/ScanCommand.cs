@@ -39,18 +39,20 @@ public static class ScanCommand
         command.Options.Add(diagram);
         command.Options.Add(output);
         command.Options.Add(noProgress);
-        command.SetAction(parse => Execute(
+        // An action that takes the token is the one System.CommandLine cancels on Ctrl-C (SIGINT, SIGTERM).
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(
             parse.GetValue(path) ?? ".",
             parse.GetValue(format) ?? "table",
             parse.GetValue(diagram),
             parse.GetValue(output),
             parse.GetValue(noProgress),
             stdout,
-            stderr));
+            stderr,
+            cancellation)));
         return command;
     }
 
-    private static int Execute(string path, string format, string? diagram, string? output, bool noProgress, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string path, string format, string? diagram, string? output, bool noProgress, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         if (diagram is not null && format != "mermaid")
         {
@@ -64,12 +66,17 @@ public static class ScanCommand
             // Progress goes to standard error, and only when a person watches both streams: never when
             // either is redirected (CI logs, pipes), unless the report itself goes to a file.
             var showProgress = !noProgress && !Console.IsErrorRedirected && (output is not null || !Console.IsOutputRedirected);
-            model = ProgressDisplay.Run(showProgress, stderr, progress => ScanEngine.Scan(path, progress: progress));
+            model = ProgressDisplay.Run(showProgress, stderr, progress => ScanEngine.Scan(path, progress: progress, cancellation: cancellation));
         }
         catch (InputException e)
         {
             stderr.WriteLine($"architect: {e.Message}");
             return CliApp.UsageError;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("architect: cancelled; nothing was written");
+            return CliApp.Cancelled;
         }
 
         if (format == "mermaid")

@@ -45,7 +45,7 @@ public sealed class CSharpCorpus
     /// <summary>The services, set by <see cref="ServiceDetector"/> after loading.</summary>
     public ServiceMap Services { get; internal set; } = ServiceMap.Empty;
 
-    public static CSharpCorpus Load(WorkspaceSnapshot workspace, ICollection<Diagnostic> diagnostics)
+    public static CSharpCorpus Load(WorkspaceSnapshot workspace, ICollection<Diagnostic> diagnostics, CancellationToken cancellation = default)
     {
         var projects = workspace.OfKind(FileKind.Project)
             .Select(f => ProjectFile.Parse(f, diagnostics))
@@ -68,7 +68,7 @@ public sealed class CSharpCorpus
             .ToArray();
         var parsed = new CSharpDocument?[sources.Length];
         var parseErrors = new ConcurrentBag<Diagnostic>();
-        Parallel.For(0, sources.Length, i =>
+        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var file = sources[i];
             if (NestingDepth.TooDeep(file, "its endpoints, wiring and data model are not read") is { } tooDeep)

@@ -14,7 +14,11 @@ namespace BackendArchitect.Scanning;
 /// <summary>The application layer's scan: workspace, front-ends, one sorted system model.</summary>
 public static class ScanEngine
 {
-    public static SystemModel Scan(string path, ScanOptions? options = null, IProgress<string>? progress = null)
+    /// <summary>
+    /// Scans PATH. <paramref name="cancellation"/> (Ctrl-C, a host's request) stops the work at the next
+    /// directory, file or phase with an <see cref="OperationCanceledException"/>; nothing partial is returned.
+    /// </summary>
+    public static SystemModel Scan(string path, ScanOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         options ??= new ScanOptions();
         if (!Directory.Exists(path) && !File.Exists(path))
@@ -23,16 +27,17 @@ public static class ScanEngine
         }
 
         progress?.Report("Listing files");
-        var workspace = WorkspaceLoader.Load(path, options.Workspace, progress);
-        return Scan(workspace, progress);
+        var workspace = WorkspaceLoader.Load(path, options.Workspace, progress, cancellation);
+        return Scan(workspace, progress, cancellation);
     }
 
-    public static SystemModel Scan(WorkspaceSnapshot workspace, IProgress<string>? progress = null)
+    public static SystemModel Scan(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         var diagnostics = new SynchronizedCollection(workspace.Diagnostics);
 
         progress?.Report($"Parsing {workspace.OfKind(FileKind.CSharp).Count()} C# files");
-        var corpus = CSharpCorpus.Load(workspace, diagnostics);
+        var corpus = CSharpCorpus.Load(workspace, diagnostics, cancellation);
+        cancellation.ThrowIfCancellationRequested();
 
         progress?.Report("Reading endpoints and authorization");
         var defaults = ServiceAuthDefaultsReader.Read(corpus, diagnostics);
@@ -45,6 +50,7 @@ public static class ScanEngine
         endpoints.AddRange(YarpProxyEndpoints.Discover(corpus, workspace, defaults, diagnostics));
         endpoints.AddRange(AbpConventionalControllers.Discover(corpus, defaults, diagnostics));
         UnreadEndpointStyles.Report(corpus, diagnostics);
+        cancellation.ThrowIfCancellationRequested();
 
         progress?.Report("Reading wiring and data model");
         var wiring = WiringReader.Read(corpus, diagnostics);

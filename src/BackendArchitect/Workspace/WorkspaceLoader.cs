@@ -10,7 +10,8 @@ namespace BackendArchitect.Workspace;
 /// </summary>
 public static class WorkspaceLoader
 {
-    public static WorkspaceSnapshot Load(string root, WorkspaceOptions? options = null, IProgress<string>? progress = null)
+    /// <summary>Walks and reads the root; <paramref name="cancellation"/> stops both (the walk between directories, readers between files).</summary>
+    public static WorkspaceSnapshot Load(string root, WorkspaceOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         options ??= new WorkspaceOptions();
         var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
@@ -38,6 +39,7 @@ public static class WorkspaceLoader
             using var candidates = new BlockingCollection<Candidate>();
             var reading = Task.Run(() => Parallel.ForEach(
                 Partitioner.Create(candidates.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { CancellationToken = cancellation },
                 c =>
                 {
                     if (Read(c.Full, c.Relative, c.Kind, options, diagnostics) is { } file)
@@ -48,7 +50,7 @@ public static class WorkspaceLoader
             var found = 0;
             try
             {
-                Walk(fullRoot, fullRoot, "", [], options, c => { found++; candidates.Add(c); }, diagnostics);
+                Walk(fullRoot, fullRoot, "", [], options, c => { found++; candidates.Add(c); }, diagnostics, cancellation);
                 progress?.Report($"Reading {found} files");
             }
             finally
@@ -73,8 +75,10 @@ public static class WorkspaceLoader
         List<GitIgnore> ignores,
         WorkspaceOptions options,
         Action<Candidate> found,
-        ConcurrentBag<Diagnostic> diagnostics)
+        ConcurrentBag<Diagnostic> diagnostics,
+        CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         var active = ignores;
         if (options.HonourGitIgnore)
         {
@@ -135,7 +139,7 @@ public static class WorkspaceLoader
 
             if (isDirectory)
             {
-                Walk(root, entry.FullName, rel, active, options, found, diagnostics);
+                Walk(root, entry.FullName, rel, active, options, found, diagnostics, cancellation);
                 continue;
             }
 
@@ -160,7 +164,9 @@ public static class WorkspaceLoader
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(full);
+            // An empty file is not opened: a named pipe (or socket) in the tree also reports length 0,
+            // and opening one waits for a writer that never comes; it reads as the empty file it looks like.
+            var bytes = info.Length == 0 ? [] : File.ReadAllBytes(full);
             if (LooksBinary(bytes))
             {
                 diagnostics.Add(new Diagnostic(relative, 0, "skipped: binary content", DiagnosticSeverity.Info) { Skipped = FileSkip.Binary });
