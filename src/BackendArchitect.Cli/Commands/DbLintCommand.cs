@@ -62,33 +62,8 @@ public static class DbLintCommand
                 stderr.WriteLine("architect: no migrations or SQL files found under " + string.Join(", ", roots));
             }
 
-            var report = FindingsReport.Create(result.Findings, result.Diagnostics, RuleCatalog.All.Select(r => r.Metadata))
-                .WithSnippets(file => TextOf(roots, file));
-            return FindingsOutput.Write(report, parse.GetValue(format) ?? "console", parse.GetValue(output), FailOn.Parse(parse.GetValue(failOn)), stdout, stderr);
+            return FindingsOutput.Write(result.Report, parse.GetValue(format) ?? "console", parse.GetValue(output), FailOn.Parse(parse.GetValue(failOn)), stdout, stderr);
         });
         return command;
-    }
-
-    /// <summary>Findings name files relative to the path they were found under; the first root that has the file wins.</summary>
-    private static string? TextOf(IEnumerable<string> roots, string file)
-    {
-        foreach (var root in roots)
-        {
-            var directory = File.Exists(root) ? Path.GetDirectoryName(Path.GetFullPath(root))! : root;
-            var full = Path.Combine(directory, file);
-            if (File.Exists(full))
-            {
-                try
-                {
-                    return File.ReadAllText(full);
-                }
-                catch (IOException)
-                {
-                    return null;
-                }
-            }
-        }
-
-        return null;
     }
 }

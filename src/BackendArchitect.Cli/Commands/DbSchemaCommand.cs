@@ -1,11 +1,7 @@
 using System.CommandLine;
-using BackendArchitect.Config;
 using BackendArchitect.Reports.Schema;
+using BackendArchitect.Scanning;
 using BackendArchitect.Sql;
-using BackendArchitect.Sql.Live;
-using BackendArchitect.Sql.Replay;
-using BackendArchitect.Sql.Sources;
-using BackendArchitect.Workspace;
 
 namespace BackendArchitect.Cli.Commands;
 
@@ -50,79 +46,32 @@ public static class DbSchemaCommand
     }
 
     /// <summary>Reads a live database and writes the schema; a failure to connect is one line and exit code 2.</summary>
-    internal static int Inspect(string connection, string? provider, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
+    internal static int Inspect(string connection, string? provider, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr) =>
+        Show(() => DbSchemaEngine.Inspect(connection, provider), output, stdout, stderr);
+
+    /// <summary>Replays the migration sets under the paths (see <see cref="DbSchemaEngine.Replay"/>) and writes the schema.</summary>
+    private static int Replay(string[] paths, string? dialectName, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr) =>
+        Show(() => DbSchemaEngine.Replay(paths, SqlDialectDetector.FromOptionName(dialectName)), output, stdout, stderr);
+
+    private static int Show(Func<DbSchemaResult> run, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
     {
-        Model.Schema schema;
+        DbSchemaResult result;
         try
         {
-            schema = LiveSchema.Read(connection, provider switch
-            {
-                "postgres" or "postgresql" => LiveProvider.Postgres,
-                "sqlite" => LiveProvider.Sqlite,
-                _ => LiveProvider.Auto,
-            });
+            result = run();
         }
-        catch (LiveSchemaException e)
+        catch (InputException e)
         {
             stderr.WriteLine("architect: " + e.Message);
             return CliApp.UsageError;
         }
 
-        return Write(schema, output, stdout, stderr);
-    }
-
-    /// <summary>
-    /// Replays the migration sets found under the paths, each in its tool's order (Flyway versions,
-    /// golang-migrate and dbmate up files, EF Core migration ids, T-SQL scripts). With several sets one
-    /// is shown (see <see cref="SchemaSetChoice"/>), the others are named, and the dialect and why is said.
-    /// </summary>
-    private static int Replay(string[] paths, string? dialectName, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
-    {
-        var dialect = SqlDialectDetector.FromOptionName(dialectName);
-        var diagnostics = new List<Model.Diagnostic>();
-        var sets = new List<MigrationSet>();
-        foreach (var path in paths)
+        foreach (var message in result.Messages)
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                stderr.WriteLine($"architect: no such file or directory: {path}");
-                return CliApp.UsageError;
-            }
-
-            var workspace = WorkspaceLoader.Load(path);
-            diagnostics.AddRange(workspace.Diagnostics);
-            sets.AddRange(MigrationSources.Discover(workspace, dialect, diagnostics));
+            stderr.WriteLine("architect: " + message);
         }
 
-        if (sets.Count == 0)
-        {
-            // As db lint does: nothing to read is an answer (an empty schema), not a usage error.
-            stderr.WriteLine("architect: no migrations or SQL files found under " + string.Join(", ", paths));
-            return Write(new SchemaReplayer(dialect ?? SqlDialect.Unknown).Schema, output, stdout, stderr);
-        }
-
-        var choice = SchemaSetChoice.Choose(sets);
-        stderr.WriteLine($"architect: {choice.Explanation}.");
-        foreach (var other in choice.Others)
-        {
-            stderr.WriteLine($"architect: {other}.");
-        }
-
-        var chosen = choice.Chosen;
-        var replayer = new SchemaReplayer(chosen.Dialect);
-        var schema = replayer.ReplayAll(chosen.Migrations);
-
-        foreach (var diagnostic in diagnostics.Concat(replayer.Diagnostics).Where(d => d.Severity != Model.DiagnosticSeverity.Info))
-        {
-            stderr.WriteLine($"architect: {diagnostic.File}:{diagnostic.Line}: {SecretMasker.MaskText(diagnostic.Message)}");
-        }
-
-        return Write(schema, output, stdout, stderr);
-    }
-
-    private static int Write(Model.Schema raw, (string Format, string? Output) output, TextWriter stdout, TextWriter stderr)
-    {
-        var schema = SchemaSecretMasker.Mask(raw);
+        var schema = result.Schema;
         var text = output.Format switch
         {
             "json" => SchemaJson.Render(schema),

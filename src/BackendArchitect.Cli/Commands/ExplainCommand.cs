@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackendArchitect.Findings;
+using BackendArchitect.Reports.Findings;
 
 namespace BackendArchitect.Cli.Commands;
 
@@ -18,12 +19,10 @@ public static class ExplainCommand
     /// <summary>Prints the rule whose code or name matches (case-insensitive); exit 2 for an unknown one.</summary>
     public static int Execute(string codeOrName, IEnumerable<RuleMetadata> rules, TextWriter stdout, TextWriter stderr)
     {
-        var key = codeOrName.Trim();
-        var rule = rules.FirstOrDefault(r => string.Equals(r.Code, key, StringComparison.OrdinalIgnoreCase))
-            ?? rules.FirstOrDefault(r => string.Equals(r.Name, key, StringComparison.OrdinalIgnoreCase));
+        var rule = RuleDocs.Find(codeOrName, rules);
         if (rule is null)
         {
-            stderr.WriteLine($"architect: unknown rule '{key}'; 'architect rules' lists them.");
+            stderr.WriteLine($"architect: unknown rule '{codeOrName.Trim()}'; 'architect rules' lists them.");
             return CliApp.UsageError;
         }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using BackendArchitect.Cli.Rendering;
 using BackendArchitect.Findings;
-using BackendArchitect.Findings.Reports;
+using BackendArchitect.Reports.Findings;
 
 namespace BackendArchitect.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using BackendArchitect.Findings;
-using BackendArchitect.Findings.Reports;
+using BackendArchitect.Reports.Findings;
 using Spectre.Console;
 
 namespace BackendArchitect.Cli.Commands;
@@ -51,7 +50,7 @@ public static class RulesCommand
         switch (format)
         {
             case "json":
-                stdout.Write(Json(sorted));
+                stdout.Write(RulesJson.Render(sorted));
                 break;
             case "markdown":
                 stdout.Write(RuleDocs.RenderIndex(sorted));
@@ -63,19 +62,6 @@ public static class RulesCommand
 
         return CliApp.Ok;
     }
-
-    /// <summary>The rules as a JSON array, for scripts.</summary>
-    public static string Json(IEnumerable<RuleMetadata> rules) =>
-        new JsonArray([.. rules.Select(r => (JsonNode)new JsonObject
-        {
-            ["code"] = r.Code,
-            ["name"] = r.Name,
-            ["category"] = r.Category,
-            ["severity"] = FindingsText.Word(r.DefaultSeverity),
-            ["summary"] = r.Summary,
-            ["tags"] = new JsonArray([.. (r.Tags.IsDefault ? [] : r.Tags).Select(t => (JsonNode)t)]),
-            ["references"] = new JsonArray([.. (r.References.IsDefault ? [] : r.References).Select(t => (JsonNode)t)]),
-        })]).ToJsonString(FindingsJson.Options) + "\n";
 
     private static void Table(IReadOnlyList<RuleMetadata> rules, TextWriter writer, bool plain)
     {

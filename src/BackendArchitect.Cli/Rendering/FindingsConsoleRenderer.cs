@@ -1,7 +1,7 @@
 using BackendArchitect.Findings;
-using BackendArchitect.Findings.Reports;
 using BackendArchitect.Model;
 using BackendArchitect.Reports;
+using BackendArchitect.Reports.Findings;
 using Spectre.Console;
 
 namespace BackendArchitect.Cli.Rendering;

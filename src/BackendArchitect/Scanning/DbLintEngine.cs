@@ -9,12 +9,16 @@ using BackendArchitect.Workspace;
 
 namespace BackendArchitect.Scanning;
 
-/// <summary>What <c>db lint</c> found: the migration sets, the rules' findings, every diagnostic and each set's final schema (keyed by folder).</summary>
+/// <summary>
+/// What <c>db lint</c> found: the migration sets, the rules' findings, every diagnostic, each set's final schema
+/// (keyed by folder), and the report hosts render: findings masked, ordered and with their source lines.
+/// </summary>
 public sealed record DbLintResult(
     ImmutableArray<MigrationSet> Sets,
     ImmutableArray<Finding> Findings,
     ImmutableArray<Diagnostic> Diagnostics,
-    ImmutableDictionary<string, Schema> Schemas);
+    ImmutableDictionary<string, Schema> Schemas,
+    FindingsReport Report);
 
 /// <summary>
 /// The application layer of <c>db lint</c>: loads each path, discovers its migration sets, replays and lints
@@ -36,6 +40,10 @@ public static class DbLintEngine
         var findings = new List<Finding>();
         var diagnostics = new List<Diagnostic>();
         var schemas = ImmutableDictionary.CreateBuilder<string, Schema>(StringComparer.Ordinal);
+
+        // Snippets come from the text each workspace already read, so no host reads a file again.
+        // Findings name files relative to their path; with one name under several paths the first path's text is shown.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var workspace = WorkspaceLoader.Load(path);
@@ -46,6 +54,7 @@ public static class DbLintEngine
             {
                 var (setFindings, schema) = SqlLintRunner.Run(set.Migrations, set.Dialect, options, code: code);
                 findings.AddRange(setFindings);
+                KeepTexts(workspace, setFindings, texts);
                 var key = set.Variant is null ? set.Directory : $"{set.Directory} ({set.Variant})";
                 key = schemas.ContainsKey(key) ? $"{key} ({set.Kind})" : key;
                 schemas[key] = schema;
@@ -61,10 +70,18 @@ public static class DbLintEngine
             }
         }
 
-        return new DbLintResult(
-            [.. sets],
-            [.. SqlLintRunner.Order(findings)],
-            [.. diagnostics.Distinct().OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Message, StringComparer.Ordinal)],
-            schemas.ToImmutable());
+        ImmutableArray<Diagnostic> ordered = [.. diagnostics.Distinct().OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Message, StringComparer.Ordinal)];
+        var report = FindingsReport.Create(findings, ordered, RuleCatalog.All.Select(r => r.Metadata))
+            .WithSnippets(file => texts.GetValueOrDefault(file));
+        return new DbLintResult([.. sets], [.. SqlLintRunner.Order(findings)], ordered, schemas.ToImmutable(), report);
+    }
+
+    private static void KeepTexts(WorkspaceSnapshot workspace, IEnumerable<Finding> findings, Dictionary<string, string> texts)
+    {
+        var wanted = findings.Select(f => f.File).Where(file => !texts.ContainsKey(file)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in workspace.Files.Where(f => wanted.Contains(f.Path)))
+        {
+            texts[file.Path] = file.Text;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BackendArchitect.Cli.Commands;
 using BackendArchitect.Findings;
+using BackendArchitect.Reports.Findings;
 using BackendArchitect.Tests.Support;
 
 namespace BackendArchitect.Tests.Findings;

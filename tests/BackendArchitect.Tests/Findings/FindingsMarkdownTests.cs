@@ -1,5 +1,5 @@
 using BackendArchitect.Findings;
-using BackendArchitect.Findings.Reports;
+using BackendArchitect.Reports.Findings;
 
 namespace BackendArchitect.Tests.Findings;
 

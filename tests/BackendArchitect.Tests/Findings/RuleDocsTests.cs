@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Reports.Findings;
 using BackendArchitect.Tests.Support;
 
 namespace BackendArchitect.Tests.Findings;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BackendArchitect.Findings;
-using BackendArchitect.Findings.Reports;
 using BackendArchitect.Model;
+using BackendArchitect.Reports.Findings;
 using BackendArchitect.Sql;
 using BackendArchitect.Sql.Replay;
 using BackendArchitect.Tests.Support;

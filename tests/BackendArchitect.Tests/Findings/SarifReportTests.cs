@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BackendArchitect.Findings;
-using BackendArchitect.Findings.Reports;
+using BackendArchitect.Reports.Findings;
 
 namespace BackendArchitect.Tests.Findings;
 

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Reports.Findings;
 using BackendArchitect.Scanning;
 using BackendArchitect.Tests.Support;
 
@@ -21,5 +22,35 @@ public class DbLintEngineTests
     public void A_missing_path_is_an_input_error()
     {
         Assert.Throws<InputException>(() => DbLintEngine.Lint([Path.Combine(Paths.Fixtures, "no-such-folder")], null, new LintOptions()));
+    }
+
+    [Fact]
+    public void The_report_holds_snippets_from_the_text_the_engine_read_so_no_host_reads_the_files_again()
+    {
+        DbLintResult result;
+        using (var dir = new TempDirectory())
+        {
+            dir.Write("001_init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n");
+            dir.Write("002_index.sql", "-- the lookup by customer\n  CREATE INDEX ix_orders_customer ON orders (customer_id);\n");
+            result = DbLintEngine.Lint([dir.Path], null, new LintOptions());
+        }
+
+        var finding = Assert.Single(result.Report.Findings, f => f.Code == "MIG001");
+        Assert.Equal(("002_index.sql", 2), (finding.File, finding.Line));
+        Assert.Equal("CREATE INDEX ix_orders_customer ON orders (customer_id);", finding.Snippet);
+    }
+
+    [Fact]
+    public void The_report_is_the_one_db_lint_prints()
+    {
+        var sample = Path.Combine(Paths.RepositoryRoot, "samples", "ShopBackend", "db", "migrations");
+
+        var result = DbLintEngine.Lint([sample], null, new LintOptions());
+        var (code, stdout, _) = CliRunner.Run("db", "lint", sample, "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.NotEmpty(result.Report.Findings);
+        Assert.All(result.Report.Findings, f => Assert.NotNull(f.Snippet));
+        Assert.Equal(stdout, FindingsJson.Render(result.Report));
     }
 }

@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using BackendArchitect.Findings.Reports;
-using BackendArchitect.Reports;
+using BackendArchitect.Findings;
 
-namespace BackendArchitect.Findings;
+namespace BackendArchitect.Reports.Findings;
 
 /// <summary>
 /// The rule reference in docs/rules, generated from each rule's metadata: one CODE.md per rule and a
@@ -16,6 +15,14 @@ public static partial class RuleDocs
     public const string RegenerateCommand = "architect rules --write-docs docs/rules";
 
     private const string GeneratedNote = "<!-- Generated from the rule's metadata by `" + RegenerateCommand + "`; edit the rule, not this file. -->";
+
+    /// <summary>The rule whose code matches, or else whose kebab-case name does (case-insensitive, trimmed); null when none does.</summary>
+    public static RuleMetadata? Find(string codeOrName, IEnumerable<RuleMetadata> rules)
+    {
+        var key = codeOrName.Trim();
+        return rules.FirstOrDefault(r => string.Equals(r.Code, key, StringComparison.OrdinalIgnoreCase))
+            ?? rules.FirstOrDefault(r => string.Equals(r.Name, key, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The file name of a rule's page.</summary>
     public static string FileName(RuleMetadata rule) => rule.Code + ".md";

@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackendArchitect.Findings;
 using BackendArchitect.Model;
 
-namespace BackendArchitect.Findings.Reports;
+namespace BackendArchitect.Reports.Findings;
 
 /// <summary>Findings as JSON for scripts: a summary by severity, the findings, and the diagnostics (docs/findings-formats.md).</summary>
 public static class FindingsJson

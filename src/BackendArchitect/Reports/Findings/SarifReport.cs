@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using BackendArchitect.Findings;
 using BackendArchitect.Model;
 
-namespace BackendArchitect.Findings.Reports;
+namespace BackendArchitect.Reports.Findings;
 
 /// <summary>
 /// Findings as SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers): one run whose

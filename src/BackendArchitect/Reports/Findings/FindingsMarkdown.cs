@@ -1,7 +1,7 @@
 using System.Text;
-using BackendArchitect.Reports;
+using BackendArchitect.Findings;
 
-namespace BackendArchitect.Findings.Reports;
+namespace BackendArchitect.Reports.Findings;
 
 /// <summary>
 /// Findings as a pull request comment: a summary line, one table per severity (most serious first)

@@ -1,7 +1,8 @@
 using System.Text;
+using BackendArchitect.Findings;
 using BackendArchitect.Model;
 
-namespace BackendArchitect.Findings.Reports;
+namespace BackendArchitect.Reports.Findings;
 
 /// <summary>Small text pieces every findings renderer shares: severity words and safe code fences.</summary>
 public static class FindingsText

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using BackendArchitect.Findings;
 
-namespace BackendArchitect.Findings.Reports;
+namespace BackendArchitect.Reports.Findings;
 
 /// <summary>
 /// Stable identities for findings, so code scanning tools can tell a new finding from one that moved:
