@@ -7,7 +7,7 @@ using BackendArchitect.Sql;
 namespace BackendArchitect.Cli.Commands;
 
 /// <summary>
-/// `architect db lint PATH... [--dialect D] [--pg-version N] [--lock-timeout] [--format F] [--output FILE] [--fail-on S]`:
+/// `architect db lint PATH... [--dialect D] [--pg-version N] [--lock-timeout] [--select CODES] [--ignore CODES] [--format F] [--output FILE] [--fail-on S]`:
 /// finds the migration sets under each path (SQL folders, EF Core migrations, T-SQL scripts), replays
 /// them in their tools' order and reports schema design and migration safety findings.
 /// </summary>
@@ -24,6 +24,8 @@ public static class DbLintCommand
         dialect.AcceptOnlyFromAmong([.. SqlDialectDetector.OptionNames]);
         var pgVersion = new Option<int>("--pg-version") { Description = "Target PostgreSQL major version; version-dependent rules follow it.", DefaultValueFactory = _ => new LintOptions().PostgresVersion };
         var lockTimeout = new Option<bool>("--lock-timeout") { Description = "Also report migrations that take strong locks without SET lock_timeout." };
+        var select = new Option<string[]>("--select") { Description = "Run only these rules: codes, names or code prefixes (MIG, SCH0), comma-separated; an opt-in rule named here is enabled." };
+        var ignore = new Option<string[]>("--ignore") { Description = "Skip these rules: codes, names or code prefixes, comma-separated." };
         var format = FindingsOutput.FormatOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var failOn = FindingsOutput.FailOnOption();
@@ -33,6 +35,8 @@ public static class DbLintCommand
         command.Options.Add(dialect);
         command.Options.Add(pgVersion);
         command.Options.Add(lockTimeout);
+        command.Options.Add(select);
+        command.Options.Add(ignore);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
@@ -49,6 +53,7 @@ public static class DbLintCommand
             DbLintResult result;
             try
             {
+                options = options with { Rules = RuleSelection.Parse(parse.GetValue(select), parse.GetValue(ignore), RuleCatalog.All.Select(r => r.Metadata)) };
                 result = DbLintEngine.Lint(roots, SqlDialectDetector.FromOptionName(parse.GetValue(dialect)), options);
             }
             catch (InputException e)

@@ -6,8 +6,19 @@ namespace BackendArchitect.Findings;
 
 /// <summary>Options every SQL rule may read.</summary>
 /// <param name="PostgresVersion">Target PostgreSQL major version (--pg-version); rules are version-aware.</param>
-/// <param name="RequireLockTimeout">Opt-in: report migrations that take strong locks without SET lock_timeout.</param>
-public sealed record LintOptions(int PostgresVersion = 16, bool RequireLockTimeout = false);
+/// <param name="RequireLockTimeout">--lock-timeout: enables the opt-in rule that reports strong locks taken without SET lock_timeout.</param>
+public sealed record LintOptions(int PostgresVersion = 16, bool RequireLockTimeout = false)
+{
+    /// <summary>Which rules run (--select, --ignore).</summary>
+    public RuleSelection Rules { get; init; } = RuleSelection.All;
+
+    /// <summary>True when the runner calls this rule on this dialect: it applies there, is selected, and, when opt-in, enabled.</summary>
+    public bool Runs(RuleMetadata rule, SqlDialect dialect) =>
+        rule.Applicability.AppliesTo(dialect) && Rules.Runs(rule, enabled: RequireLockTimeout && rule.Applicability.EnabledBy == LockTimeoutFlag);
+
+    /// <summary>The flag that <see cref="RequireLockTimeout"/> stands for.</summary>
+    public const string LockTimeoutFlag = "--lock-timeout";
+}
 
 /// <summary>What a schema rule sees: the schema, its dialect, and the file it came from when there is one.</summary>
 public sealed record SchemaLintContext(Schema Schema, SqlDialect Dialect, LintOptions Options, string File)

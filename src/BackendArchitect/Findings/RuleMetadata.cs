@@ -25,4 +25,8 @@ public sealed record RuleMetadata(
     string Bad,
     string Good,
     ImmutableArray<string> References,
-    ImmutableArray<string> Tags);
+    ImmutableArray<string> Tags)
+{
+    /// <summary>Where the rule runs: dialects, languages, opt-in. Dialect tags in <see cref="Tags"/> describe; this decides.</summary>
+    public RuleApplicability Applicability { get; init; } = RuleApplicability.AnySql;
+}

@@ -7,7 +7,7 @@ using BackendArchitect.Sql.Replay;
 namespace BackendArchitect.Findings;
 
 /// <summary>
-/// Replays a migration set in order, runs every migration rule on each statement with the schema
+/// Replays a migration set in order, runs every migration rule that applies to the dialect and is selected on each statement with the schema
 /// before it, then every schema rule on the final schema; a deferring migration rule's finding gives way to the
 /// schema finding it defers to at the same line.
 /// </summary>
@@ -21,7 +21,7 @@ public static class SqlLintRunner
         IEnumerable<IRule>? rules = null,
         ColumnProtection? code = null)
     {
-        var all = (rules ?? RuleCatalog.All).ToArray();
+        var all = (rules ?? RuleCatalog.All).Where(r => options.Runs(r.Metadata, dialect)).ToArray();
         var migrationRules = all.OfType<IMigrationRule>().ToArray();
         var schemaRules = all.OfType<ISchemaRule>().ToArray();
         var context = new MigrationLintContext(dialect, options, codeReferences ?? MigrationLintContext.NoReferences);

@@ -86,6 +86,23 @@ public sealed class FindingsCommandsTests
         Assert.Equal(RuleCatalog.All.Length, JsonDocument.Parse(stdout).RootElement.GetArrayLength());
     }
 
+    [Fact]
+    public void Rules_json_carries_each_rules_dialects_languages_and_opt_in()
+    {
+        using var json = JsonDocument.Parse(Cli("rules", "--format", "json").Out);
+        var rules = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!);
+
+        string Facts(string code) =>
+            string.Join(" ", rules[code].GetProperty("dialects").EnumerateArray().Select(d => d.GetString()))
+            + " | " + string.Join(" ", rules[code].GetProperty("languages").EnumerateArray().Select(d => d.GetString()))
+            + " | " + rules[code].GetProperty("optIn").GetBoolean();
+
+        Assert.Equal("sqlite | sql | False", Facts("MIG014"));
+        Assert.Equal("postgres | sql | True", Facts("MIG015"));
+        Assert.Equal("postgres sqlite | sql | False", Facts("SCH002"));
+        Assert.Equal(" | sql | False", Facts("SCH001"));
+    }
+
     [Theory]
     [InlineData(null, 0)]
     [InlineData(Severity.Error, 1)]

@@ -17,6 +17,17 @@ public sealed class RuleDocsTests
     }
 
     [Fact]
+    public void A_page_says_where_the_rule_applies_and_how_an_opt_in_rule_is_enabled()
+    {
+        var lockTimeout = RuleDocs.Render(RuleCatalog.Find("MIG015")!.Metadata);
+        var everywhere = RuleDocs.Render(RuleCatalog.Find("SCH001")!.Metadata);
+
+        Assert.Contains("\nApplies to: PostgreSQL.\n\nOpt-in: off unless enabled with `--lock-timeout` or `--select MIG015`.\n", lockTimeout, StringComparison.Ordinal);
+        Assert.Contains("\nApplies to: every SQL dialect.\n", everywhere, StringComparison.Ordinal);
+        Assert.DoesNotContain("Opt-in", everywhere, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_has_title_summary_facts_why_examples_and_references_in_order()
     {
         var page = RuleDocs.Render(SampleFindings.IndexRule);

@@ -46,6 +46,7 @@ public static partial class RuleDocs
         sb.Append("| Category | Default severity | Tags |\n| --- | --- | --- |\n");
         sb.Append("| ").Append(MarkdownWriter.Cell(rule.Category)).Append(" | ").Append(FindingsText.Word(rule.DefaultSeverity))
             .Append(" | ").Append(Tags(rule)).Append(" |\n\n");
+        sb.Append(Applicability(rule)).Append("\n\n");
         sb.Append("## Why it matters\n\n").Append(Paragraphs(rule.Why)).Append("\n\n");
         var language = FindingsText.ExampleLanguage(rule);
         sb.Append("## Example\n\n").Append(FindingsText.Fence(language, rule.Bad));
@@ -151,6 +152,20 @@ public static partial class RuleDocs
                 .Where(name => RulePage().IsMatch(name) && !expected.ContainsKey(name))
                 .Order(StringComparer.Ordinal)
             : [];
+
+    /// <summary>"Applies to: PostgreSQL.", followed for an opt-in rule by how to turn it on.</summary>
+    private static string Applicability(RuleMetadata rule)
+    {
+        var applicability = rule.Applicability;
+        var text = "Applies to: " + applicability.Describe() + ".";
+        if (!applicability.OptIn)
+        {
+            return text;
+        }
+
+        var enable = applicability.EnabledBy is { } flag ? MarkdownWriter.Code(flag) + " or " : "";
+        return text + "\n\nOpt-in: off unless enabled with " + enable + MarkdownWriter.Code("--select " + rule.Code) + ".";
+    }
 
     private static string Tags(RuleMetadata rule)
     {

@@ -17,5 +17,8 @@ public static class RulesJson
             ["summary"] = r.Summary,
             ["tags"] = new JsonArray([.. (r.Tags.IsDefault ? [] : r.Tags).Select(t => (JsonNode)t)]),
             ["references"] = new JsonArray([.. (r.References.IsDefault ? [] : r.References).Select(t => (JsonNode)t)]),
+            ["dialects"] = new JsonArray([.. (r.Applicability.Dialects.IsDefault ? [] : r.Applicability.Dialects).Select(d => (JsonNode)RuleApplicability.OptionName(d))]),
+            ["languages"] = new JsonArray([.. (r.Applicability.Languages.IsDefault ? [] : r.Applicability.Languages).Select(l => (JsonNode)(l == SourceLanguage.Sql ? "sql" : "csharp"))]),
+            ["optIn"] = r.Applicability.OptIn,
         })]).ToJsonString(FindingsJson.Options) + "\n";
 }

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -23,11 +24,14 @@ public sealed class ColumnAddedWithRewritingDefault : IMigrationRule
         "ALTER TABLE orders ADD COLUMN public_id uuid NOT NULL DEFAULT gen_random_uuid();",
         "ALTER TABLE orders ADD COLUMN public_id uuid;\nALTER TABLE orders ALTER COLUMN public_id SET DEFAULT gen_random_uuid();\n-- backfill in batches: UPDATE orders SET public_id = gen_random_uuid() WHERE id BETWEEN ... AND public_id IS NULL;",
         ["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://www.postgresql.org/docs/release/11.0/", "https://www.postgresql.org/docs/current/xfunc-volatility.html"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context) || step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
+        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
         {
             yield break;
         }

@@ -25,11 +25,14 @@ public sealed class ColumnTypeChanged : IMigrationRule
         "ALTER TABLE orders ALTER COLUMN total TYPE bigint;",
         "ALTER TABLE orders ADD COLUMN total_v2 bigint;\n-- dual-write, backfill in batches, switch reads, then drop total",
         ["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html#online-ddl-column-operations"],
-        ["postgres", "mysql", "locking"]);
+        ["postgres", "mysql", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql, SqlDialect.MySql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name) || context.Dialect == SqlDialect.Sqlite)
+        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
         {
             yield break;
         }

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -22,15 +23,13 @@ public sealed class ConcurrentIndexInTransaction : IMigrationRule
         "BEGIN;\nCREATE INDEX CONCURRENTLY ix_orders_status ON orders (status);\nCOMMIT;",
         "-- its own migration, run without a transaction\nCREATE INDEX CONCURRENTLY ix_orders_status ON orders (status);",
         ["https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY", "https://www.postgresql.org/docs/current/sql-dropindex.html"],
-        ["postgres"]);
+        ["postgres"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context))
-        {
-            yield break;
-        }
-
         var verb = step.Statement switch
         {
             CreateIndexStatement { Concurrently: true } => "CREATE INDEX CONCURRENTLY",

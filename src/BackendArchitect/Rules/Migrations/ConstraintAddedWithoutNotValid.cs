@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -22,11 +23,14 @@ public sealed class ConstraintAddedWithoutNotValid : IMigrationRule
         "ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n"
         + "-- next migration\nALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer;",
         ["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT", "https://www.postgresql.org/docs/current/explicit-locking.html"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context) || step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
+        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
         {
             yield break;
         }

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -22,11 +23,14 @@ public sealed class IndexCreatedWithoutConcurrently : IMigrationRule
         "CREATE INDEX ix_orders_customer_id ON orders (customer_id);",
         "-- in a migration that runs outside a transaction\nCREATE INDEX CONCURRENTLY ix_orders_customer_id ON orders (customer_id);",
         ["https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY", "https://www.postgresql.org/docs/current/explicit-locking.html"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context) || step.Statement is not CreateIndexStatement { Concurrently: false } index || !step.IsExistingTable(index.Table))
+        if (step.Statement is not CreateIndexStatement { Concurrently: false } index || !step.IsExistingTable(index.Table))
         {
             yield break;
         }

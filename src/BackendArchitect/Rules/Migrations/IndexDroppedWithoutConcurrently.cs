@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -21,11 +22,14 @@ public sealed class IndexDroppedWithoutConcurrently : IMigrationRule
         "DROP INDEX ix_orders_status;",
         "-- in a migration that runs outside a transaction\nDROP INDEX CONCURRENTLY IF EXISTS ix_orders_status;",
         ["https://www.postgresql.org/docs/current/sql-dropindex.html", "https://www.postgresql.org/docs/current/explicit-locking.html"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context) || step.Statement is not DropStatement { ObjectKind: "INDEX", Concurrently: false } drop)
+        if (step.Statement is not DropStatement { ObjectKind: "INDEX", Concurrently: false } drop)
         {
             yield break;
         }

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -21,11 +22,14 @@ public sealed class LockTimeoutMissing : IMigrationRule
         "ALTER TABLE orders ADD COLUMN note text;",
         "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;",
         ["https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT", "https://www.postgresql.org/docs/current/explicit-locking.html"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql) with { OptIn = true, EnabledBy = LintOptions.LockTimeoutFlag },
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!context.Options.RequireLockTimeout || !MigrationFacts.IsPostgres(context) || LockedTable(step, step.Statement) is not { } table || HasLockTimeout(step))
+        if (LockedTable(step, step.Statement) is not { } table || HasLockTimeout(step))
         {
             yield break;
         }

@@ -24,11 +24,14 @@ public sealed class MySqlCopyingAlter : IMigrationRule
         "ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id);",
         "SET foreign_key_checks = 0;\nALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id), ALGORITHM=INPLACE, LOCK=NONE;\nSET foreign_key_checks = 1;",
         ["https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html", "https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-performance"],
-        ["mysql", "locking"]);
+        ["mysql", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.MySql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (context.Dialect != SqlDialect.MySql || step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
+        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
         {
             yield break;
         }

@@ -1,5 +1,6 @@
 using BackendArchitect.Findings;
 using BackendArchitect.Model;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -26,11 +27,14 @@ public sealed class NotNullSetOnExistingColumn : IMigrationRule
         + "ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL; -- PostgreSQL 12+: no scan\n"
         + "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_not_null;",
         ["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-DROP-NOT-NULL", "https://www.postgresql.org/docs/release/12.0/"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context) || step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
+        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
         {
             yield break;
         }

@@ -29,15 +29,13 @@ public sealed class SqliteTableRebuild : IMigrationRule
         "PRAGMA foreign_keys = OFF;\nBEGIN;\nCREATE TABLE orders_new (...);\nINSERT INTO orders_new SELECT ... FROM orders;\nDROP TABLE orders;\n"
         + "ALTER TABLE orders_new RENAME TO orders;\n-- recreate indexes, triggers and views\nPRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;",
         ["https://www.sqlite.org/lang_altertable.html#otheralter", "https://www.sqlite.org/lang_altertable.html#altertabaddcol", "https://www.sqlite.org/foreignkeys.html"],
-        ["sqlite"]);
+        ["sqlite"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.Sqlite),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (context.Dialect != SqlDialect.Sqlite)
-        {
-            yield break;
-        }
-
         switch (step.Statement)
         {
             case AlterTableStatement { EfOperation: { } operation } alter when EfRebuilds.Contains(operation):

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Ast;
 using BackendArchitect.Sql.Replay;
 
@@ -21,11 +22,14 @@ public sealed class UniqueConstraintAddedInPlace : IMigrationRule
         "CREATE UNIQUE INDEX CONCURRENTLY uq_customers_email ON customers (email);\n"
         + "ALTER TABLE customers ADD CONSTRAINT uq_customers_email UNIQUE USING INDEX uq_customers_email;",
         ["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX", "https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY"],
-        ["postgres", "locking"]);
+        ["postgres", "locking"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(ReplayStep step, MigrationLintContext context)
     {
-        if (!MigrationFacts.IsPostgres(context) || step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
+        if (step.Statement is not AlterTableStatement alter || !step.IsExistingTable(alter.Name))
         {
             yield break;
         }

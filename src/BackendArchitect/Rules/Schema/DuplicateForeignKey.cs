@@ -32,11 +32,6 @@ public sealed class DuplicateForeignKey : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         var naming = new SchemaNaming(context.Dialect);
         foreach (var table in context.Schema.Tables.Values)
         {

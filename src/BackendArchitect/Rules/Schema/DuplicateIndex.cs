@@ -27,11 +27,6 @@ public sealed class DuplicateIndex : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         var comparer = new SchemaNaming(context.Dialect).ColumnComparer;
         foreach (var table in context.Schema.Tables.Values)
         {

@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 
 namespace BackendArchitect.Rules.Schema;
 
@@ -21,15 +22,13 @@ public sealed class FixedLengthChar : ISchemaRule
             "https://wiki.postgresql.org/wiki/Don%27t_Do_This#Don.27t_use_char.28n.29",
             "https://www.postgresql.org/docs/current/datatype-character.html",
         ],
-        ["postgres"]);
+        ["postgres"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             foreach (var column in table.Columns)

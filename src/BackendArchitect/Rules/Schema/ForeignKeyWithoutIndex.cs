@@ -1,5 +1,6 @@
 using BackendArchitect.Findings;
 using BackendArchitect.Model;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Replay;
 
 namespace BackendArchitect.Rules.Schema;
@@ -25,15 +26,13 @@ public sealed class ForeignKeyWithoutIndex : ISchemaRule
             "https://www.postgresql.org/docs/current/indexes-multicolumn.html",
             "https://www.sqlite.org/foreignkeys.html#fk_indexes",
         ],
-        ["postgres", "sqlite"]);
+        ["postgres", "sqlite"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql, SqlDialect.Sqlite),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         var comparer = new SchemaNaming(context.Dialect).ColumnComparer;
         foreach (var table in context.Schema.Tables.Values)
         {

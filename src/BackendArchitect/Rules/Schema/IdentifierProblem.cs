@@ -33,11 +33,6 @@ public sealed class IdentifierProblem : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             var bare = table.Name[(table.Name.LastIndexOf('.') + 1)..];

@@ -41,15 +41,13 @@ public sealed class IntegerKeyOnGrowingTable : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/integer-types.html",
             "https://dev.mysql.com/doc/refman/8.0/en/example-auto-increment.html",
         ],
-        ["postgres", "mysql"]);
+        ["postgres", "mysql"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql, SqlDialect.MySql),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         var comparer = new SchemaNaming(context.Dialect).ColumnComparer;
         foreach (var table in context.Schema.Tables.Values)
         {

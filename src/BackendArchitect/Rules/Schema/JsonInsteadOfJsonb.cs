@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 
 namespace BackendArchitect.Rules.Schema;
 
@@ -21,15 +22,13 @@ public sealed class JsonInsteadOfJsonb : ISchemaRule
             "https://www.postgresql.org/docs/current/datatype-json.html",
             "https://www.postgresql.org/docs/current/datatype-json.html#JSON-INDEXING",
         ],
-        ["postgres"]);
+        ["postgres"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             foreach (var column in table.Columns)

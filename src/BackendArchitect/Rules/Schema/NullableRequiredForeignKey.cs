@@ -36,11 +36,6 @@ public sealed class NullableRequiredForeignKey : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         var naming = new SchemaNaming(context.Dialect);
         foreach (var table in context.Schema.Tables.Values)
         {

@@ -61,11 +61,6 @@ public sealed class PlaintextSecretColumn : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             foreach (var column in table.Columns)

@@ -33,11 +33,6 @@ public sealed partial class RepeatedColumnGroup : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             var groups = new Dictionary<(string Prefix, string Type), List<(int Number, Column Column)>>();

@@ -21,18 +21,4 @@ public static class SchemaFindings
         table.CreatedAs is null && column.CreatedAs is null
             ? $"{table.Name}.{column.Name}"
             : $"{table.Name}.{column.Name} (created as {table.CreatedAs ?? table.Name}.{column.CreatedAs ?? column.Name})";
-
-    /// <summary>True when the rule's dialect tags include the context's dialect (rules without dialect tags apply everywhere).</summary>
-    public static bool Applies(RuleMetadata rule, SchemaLintContext context)
-    {
-        var tag = context.Dialect switch
-        {
-            Sql.SqlDialect.PostgreSql => "postgres",
-            Sql.SqlDialect.MySql => "mysql",
-            Sql.SqlDialect.Sqlite => "sqlite",
-            _ => "unknown",
-        };
-        var dialectTags = rule.Tags.Where(t => t is "postgres" or "mysql" or "sqlite").ToArray();
-        return dialectTags.Length == 0 || dialectTags.Contains(tag);
-    }
 }

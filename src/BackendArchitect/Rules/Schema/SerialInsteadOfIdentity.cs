@@ -1,5 +1,6 @@
 using BackendArchitect.Findings;
 using BackendArchitect.Model;
+using BackendArchitect.Sql;
 using BackendArchitect.Sql.Replay;
 
 namespace BackendArchitect.Rules.Schema;
@@ -38,11 +39,14 @@ public sealed class SerialInsteadOfIdentity : ISchemaRule
             "https://www.postgresql.org/docs/current/datatype-numeric.html#DATATYPE-SERIAL",
             "https://wiki.postgresql.org/wiki/Don%27t_Do_This#Don.27t_use_serial",
         ],
-        ["postgres"]);
+        ["postgres"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context) || context.Options.PostgresVersion < IdentitySince)
+        if (context.Options.PostgresVersion < IdentitySince)
         {
             yield break;
         }

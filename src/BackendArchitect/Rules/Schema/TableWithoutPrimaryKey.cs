@@ -27,11 +27,6 @@ public sealed class TableWithoutPrimaryKey : ISchemaRule
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             if (table.PrimaryKey is null && table.Columns.Length > 0)

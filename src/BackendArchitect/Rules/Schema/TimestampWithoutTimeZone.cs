@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 
 namespace BackendArchitect.Rules.Schema;
 
@@ -21,15 +22,13 @@ public sealed class TimestampWithoutTimeZone : ISchemaRule
             "https://wiki.postgresql.org/wiki/Don%27t_Do_This#Don.27t_use_timestamp_.28without_time_zone.29",
             "https://www.postgresql.org/docs/current/datatype-datetime.html",
         ],
-        ["postgres"]);
+        ["postgres"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.PostgreSql),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             foreach (var column in table.Columns)

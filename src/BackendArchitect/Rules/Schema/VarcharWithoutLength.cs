@@ -1,4 +1,5 @@
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 
 namespace BackendArchitect.Rules.Schema;
 
@@ -22,15 +23,13 @@ public sealed class VarcharWithoutLength : ISchemaRule
             "https://dev.mysql.com/doc/refman/8.0/en/string-type-syntax.html",
             "https://dev.mysql.com/doc/refman/8.0/en/column-count-limit.html",
         ],
-        ["mysql"]);
+        ["mysql"])
+    {
+        Applicability = RuleApplicability.Sql(SqlDialect.MySql),
+    };
 
     public IEnumerable<Finding> Check(SchemaLintContext context)
     {
-        if (!SchemaFindings.Applies(Metadata, context))
-        {
-            yield break;
-        }
-
         foreach (var table in context.Schema.Tables.Values)
         {
             foreach (var column in table.Columns)

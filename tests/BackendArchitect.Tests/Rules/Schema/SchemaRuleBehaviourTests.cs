@@ -3,6 +3,7 @@ using BackendArchitect.Findings;
 using BackendArchitect.Model;
 using BackendArchitect.Rules.Schema;
 using BackendArchitect.Sql;
+using BackendArchitect.Sql.Replay;
 
 namespace BackendArchitect.Tests.Rules.Schema;
 
@@ -28,18 +29,20 @@ public sealed class SchemaRuleBehaviourTests
         Assert.All(findings, f => Assert.Equal(("live:postgres", 1), (f.File, f.Line)));
     }
 
-    [Fact]
-    public void Dialect_specific_rules_stay_silent_on_other_dialects()
+    [Theory]
+    [InlineData(SqlDialect.PostgreSql, new[] { "SCH006", "SCH007", "SCH010" })]
+    [InlineData(SqlDialect.Unknown, new[] { "SCH006", "SCH007", "SCH010" })]
+    [InlineData(SqlDialect.Sqlite, new string[0])]
+    [InlineData(SqlDialect.MySql, new[] { "SCH011" })]
+    public void The_runner_calls_dialect_specific_rules_only_on_their_dialects(SqlDialect dialect, string[] expected)
     {
-        var table = Table("t", new Column("at", "timestamp without time zone", false, null, null), new Column("code", "character(2)", false, null, null), new Column("doc", "json", true, null, null)) with
-        {
-            PrimaryKey = new PrimaryKey("t_pkey", ["code"]),
-        };
-        ISchemaRule[] postgresOnly = [new TimestampWithoutTimeZone(), new FixedLengthChar(), new JsonInsteadOfJsonb()];
+        const string Sql = "CREATE TABLE t (code character(2) PRIMARY KEY, at timestamp without time zone NOT NULL, doc json, v varchar);";
+        var migration = Migration.FromParse("001_t.sql", SqlParser.Parse("001_t.sql", Sql, dialect), null);
+        ISchemaRule[] rules = [new TimestampWithoutTimeZone(), new FixedLengthChar(), new JsonInsteadOfJsonb(), new VarcharWithoutLength()];
 
-        Assert.Equal(3, postgresOnly.Sum(r => r.Check(Context(table, SqlDialect.PostgreSql)).Count()));
-        Assert.Empty(postgresOnly.SelectMany(r => r.Check(Context(table, SqlDialect.Sqlite))));
-        Assert.Empty(new VarcharWithoutLength().Check(Context(Table("t", new Column("v", "varchar", true, null, null)), SqlDialect.PostgreSql)));
+        var (findings, _) = SqlLintRunner.Run([migration], dialect, new LintOptions(), rules: rules);
+
+        Assert.Equal(expected, findings.Select(f => f.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]
