@@ -40,7 +40,11 @@ public static class DbLintCommand
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
-        command.SetAction(parse =>
+        // An action that takes the token is the one System.CommandLine cancels on Ctrl-C (SIGINT, SIGTERM).
+        command.SetAction((parse, cancellation) => Task.FromResult(Lint(parse, cancellation)));
+        return command;
+
+        int Lint(ParseResult parse, CancellationToken cancellation)
         {
             var roots = parse.GetValue(paths) ?? [];
             var options = new LintOptions(parse.GetValue(pgVersion), parse.GetValue(lockTimeout));
@@ -54,12 +58,17 @@ public static class DbLintCommand
             try
             {
                 options = options with { Rules = RuleSelection.Parse(parse.GetValue(select), parse.GetValue(ignore), RuleCatalog.All.Select(r => r.Metadata)) };
-                result = DbLintEngine.Lint(roots, SqlDialectDetector.FromOptionName(parse.GetValue(dialect)), options);
+                result = DbLintEngine.Lint(roots, SqlDialectDetector.FromOptionName(parse.GetValue(dialect)), options, cancellation);
             }
             catch (InputException e)
             {
                 stderr.WriteLine($"architect: {e.Message}");
                 return CliApp.UsageError;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                stderr.WriteLine("architect: cancelled; nothing was written");
+                return CliApp.Cancelled;
             }
 
             if (result.Sets.IsEmpty)
@@ -68,7 +77,6 @@ public static class DbLintCommand
             }
 
             return FindingsOutput.Write(result.Report, parse.GetValue(format) ?? "console", parse.GetValue(output), FailOn.Parse(parse.GetValue(failOn)), stdout, stderr);
-        });
-        return command;
+        }
     }
 }

@@ -26,7 +26,8 @@ public sealed record DbLintResult(
 /// </summary>
 public static class DbLintEngine
 {
-    public static DbLintResult Lint(IReadOnlyList<string> paths, SqlDialect? dialect, LintOptions options)
+    /// <summary>Lints PATHS; <paramref name="cancellation"/> stops the work between files and migration sets, with nothing partial returned.</summary>
+    public static DbLintResult Lint(IReadOnlyList<string> paths, SqlDialect? dialect, LintOptions options, CancellationToken cancellation = default)
     {
         foreach (var path in paths)
         {
@@ -46,12 +47,13 @@ public static class DbLintEngine
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            var workspace = WorkspaceLoader.Load(path);
+            var workspace = WorkspaceLoader.Load(path, cancellation: cancellation);
             diagnostics.AddRange(LintInputs.MarkUnlinted(workspace.Diagnostics));
             var discovered = MigrationSources.Discover(workspace, dialect, diagnostics);
             var code = new ColumnProtection([.. workspace.OfKind(FileKind.CSharp)]);
             foreach (var set in discovered)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var (setFindings, schema) = SqlLintRunner.Run(set.Migrations, set.Dialect, options, code: code);
                 findings.AddRange(setFindings);
                 KeepTexts(workspace, setFindings, texts);
