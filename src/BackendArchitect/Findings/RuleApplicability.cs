@@ -36,29 +36,9 @@ public sealed record RuleApplicability(ImmutableArray<SqlDialect> Dialects, Immu
         var languages = Languages.IsDefault ? [] : Languages;
         return string.Join(", ", languages.Select(language => language switch
         {
-            SourceLanguage.Sql when dialects.Length > 0 => string.Join(", ", dialects.Select(Name)),
+            SourceLanguage.Sql when dialects.Length > 0 => string.Join(", ", dialects.Select(SqlDialectDetector.DisplayName)),
             SourceLanguage.Sql => "every SQL dialect",
             _ => "C#",
         }));
     }
-
-    /// <summary>The --dialect value naming a dialect, for JSON.</summary>
-    public static string OptionName(SqlDialect dialect) => dialect switch
-    {
-        SqlDialect.PostgreSql => "postgres",
-        SqlDialect.MySql => "mysql",
-        SqlDialect.Sqlite => "sqlite",
-        SqlDialect.SqlServer => "sqlserver",
-        _ => "unknown",
-    };
-
-    /// <summary>The product name of a dialect.</summary>
-    public static string Name(SqlDialect dialect) => dialect switch
-    {
-        SqlDialect.PostgreSql => "PostgreSQL",
-        SqlDialect.MySql => "MySQL",
-        SqlDialect.Sqlite => "SQLite",
-        SqlDialect.SqlServer => "SQL Server",
-        _ => "unknown",
-    };
 }

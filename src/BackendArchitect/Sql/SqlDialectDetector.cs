@@ -22,6 +22,26 @@ public static class SqlDialectDetector
         _ => null,
     };
 
+    /// <summary>The --dialect value that names a dialect ("unknown" for none), as JSON reports it.</summary>
+    public static string OptionName(SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.PostgreSql => "postgres",
+        SqlDialect.MySql => "mysql",
+        SqlDialect.Sqlite => "sqlite",
+        SqlDialect.SqlServer => "sqlserver",
+        _ => "unknown",
+    };
+
+    /// <summary>The product's name of a dialect, as messages and docs say it.</summary>
+    public static string DisplayName(SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.PostgreSql => "PostgreSQL",
+        SqlDialect.MySql => "MySQL",
+        SqlDialect.Sqlite => "SQLite",
+        SqlDialect.SqlServer => "SQL Server",
+        _ => "generic SQL",
+    };
+
     /// <summary>Reads names such as <c>x.postgres.up.sql</c>, <c>mysql/001.sql</c> or <c>sqlite3/...</c>.</summary>
     public static SqlDialect FromPath(string path)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackendArchitect.Findings;
+using BackendArchitect.Sql;
 
 namespace BackendArchitect.Reports.Findings;
 
@@ -17,7 +18,7 @@ public static class RulesJson
             ["summary"] = r.Summary,
             ["tags"] = new JsonArray([.. (r.Tags.IsDefault ? [] : r.Tags).Select(t => (JsonNode)t)]),
             ["references"] = new JsonArray([.. (r.References.IsDefault ? [] : r.References).Select(t => (JsonNode)t)]),
-            ["dialects"] = new JsonArray([.. (r.Applicability.Dialects.IsDefault ? [] : r.Applicability.Dialects).Select(d => (JsonNode)RuleApplicability.OptionName(d))]),
+            ["dialects"] = new JsonArray([.. (r.Applicability.Dialects.IsDefault ? [] : r.Applicability.Dialects).Select(d => (JsonNode)SqlDialectDetector.OptionName(d))]),
             ["languages"] = new JsonArray([.. (r.Applicability.Languages.IsDefault ? [] : r.Applicability.Languages).Select(l => (JsonNode)(l == SourceLanguage.Sql ? "sql" : "csharp"))]),
             ["optIn"] = r.Applicability.OptIn,
         })]).ToJsonString(FindingsJson.Options) + "\n";

@@ -32,7 +32,7 @@ public sealed record SchemaSetChoice(MigrationSet Chosen, string Explanation, Im
 
         var where = chosen.Directory == "." ? "the folder passed" : chosen.Directory;
         var what = chosen.Variant is null ? "" : $"its {chosen.Variant} files, ";
-        var explanation = $"schema of {where}: {what}{Counts(chosen.Migrations.Length, chosen.Kind == "ssdt" ? "file" : "migration")} ({chosen.Kind}) read as {DialectName(chosen.Dialect)}, {chosen.DialectReason}";
+        var explanation = $"schema of {where}: {what}{Counts(chosen.Migrations.Length, chosen.Kind == "ssdt" ? "file" : "migration")} ({chosen.Kind}) read as {SqlDialectDetector.DisplayName(chosen.Dialect)}, {chosen.DialectReason}";
         var siblings = folder.Where(s => s != chosen && s.Variant is not null).Select(s => s.Variant!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (siblings.Length > 0)
         {
@@ -70,15 +70,6 @@ public sealed record SchemaSetChoice(MigrationSet Chosen, string Explanation, Im
         SqlDialect.Sqlite => "sqlite",
         SqlDialect.SqlServer => "sqlserver",
         _ => null,
-    };
-
-    private static string DialectName(SqlDialect dialect) => dialect switch
-    {
-        SqlDialect.PostgreSql => "PostgreSQL",
-        SqlDialect.MySql => "MySQL",
-        SqlDialect.Sqlite => "SQLite",
-        SqlDialect.SqlServer => "SQL Server",
-        _ => "generic SQL",
     };
 
     private static string Counts(int count, string noun) => BackendArchitect.Reports.Counts.Of(count, noun);
