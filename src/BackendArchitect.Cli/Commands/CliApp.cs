@@ -15,6 +15,7 @@ public static class CliApp
     {
         var root = new RootCommand("Backend Architect: reads a backend's source into one system model (endpoints, authorization, data, dependencies) without building or running it.");
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReviewCommand.Create(stdout, stderr));
         root.Subcommands.Add(DbCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));

@@ -3,6 +3,7 @@ using System.Reflection;
 using BackendArchitect.Cli.Rendering;
 using BackendArchitect.Findings;
 using BackendArchitect.Reports.Findings;
+using BackendArchitect.Scanning;
 
 namespace BackendArchitect.Cli.Commands;
 
@@ -42,14 +43,17 @@ public static class FindingsOutput
         return option;
     }
 
-    /// <summary>Exit code: 2 when the output could not be written, else <see cref="FailOn.ExitCode"/>.</summary>
-    public static int Write(FindingsReport report, string format, string? output, Severity? failOn, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Exit code: 2 when the output could not be written, else <see cref="FailOn.ExitCode"/>. A review's report also
+    /// carries its endpoint table (console, json, markdown).
+    /// </summary>
+    public static int Write(FindingsReport report, string format, string? output, Severity? failOn, TextWriter stdout, TextWriter stderr, ReviewResult? review = null)
     {
         var text = format switch
         {
-            "json" => FindingsJson.Render(report),
+            "json" => review is null ? FindingsJson.Render(report) : ReviewJson.Render(review),
             "sarif" => SarifReport.Render(report, ToolVersion),
-            "markdown" => FindingsMarkdown.Render(report),
+            "markdown" => review is null ? FindingsMarkdown.Render(report) : ReviewMarkdown.Render(review),
             _ => null,
         };
 
@@ -57,16 +61,27 @@ public static class FindingsOutput
         {
             if (output is null)
             {
-                FindingsConsoleRenderer.Render(report, stdout, plain: Console.IsOutputRedirected);
+                RenderConsole(stdout, plain: Console.IsOutputRedirected);
                 return FailOn.ExitCode(report, failOn);
             }
 
             using var sw = new StringWriter();
-            FindingsConsoleRenderer.Render(report, sw, plain: true);
+            RenderConsole(sw, plain: true);
             text = sw.ToString();
         }
 
         var written = OutputWriter.Write(text, output, stdout, stderr);
         return written != CliApp.Ok ? written : FailOn.ExitCode(report, failOn);
+
+        void RenderConsole(TextWriter writer, bool plain)
+        {
+            var console = FindingsConsoleRenderer.Console(writer, plain);
+            if (review is not null)
+            {
+                TableRenderer.RenderEndpoints(review.Model, console, plain);
+            }
+
+            FindingsConsoleRenderer.Render(report, console);
+        }
     }
 }

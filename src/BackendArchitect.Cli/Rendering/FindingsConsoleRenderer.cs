@@ -13,7 +13,10 @@ namespace BackendArchitect.Cli.Rendering;
 /// </summary>
 public static class FindingsConsoleRenderer
 {
-    public static void Render(FindingsReport report, TextWriter writer, bool plain)
+    public static void Render(FindingsReport report, TextWriter writer, bool plain) => Render(report, Console(writer, plain));
+
+    /// <summary>A console on the writer: colour only when not plain; plain text is laid out at 120 columns.</summary>
+    public static IAnsiConsole Console(TextWriter writer, bool plain)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -27,7 +30,7 @@ public static class FindingsConsoleRenderer
             console.Profile.Width = 120;
         }
 
-        Render(report, console);
+        return console;
     }
 
     public static void Render(FindingsReport report, IAnsiConsole console)
@@ -68,6 +71,10 @@ public static class FindingsConsoleRenderer
         var name = rule is null ? "" : " " + rule.Name;
         console.MarkupLine($"[bold]{E($"{f.File}:{f.Line}:{f.Column}")}[/] [{colour}]{E(FindingsText.Word(f.Severity))}[/] [bold {colour}]{E(f.Code)}[/]{E(name)}");
         console.MarkupLine("  " + E(f.Message));
+        foreach (var related in f.Related.IsDefault ? [] : f.Related)
+        {
+            console.MarkupLine($"  [dim]see[/] {E(related.Location.ToString())}: {E(related.Message)}");
+        }
         if (!string.IsNullOrEmpty(f.Snippet))
         {
             console.MarkupLine($"  [dim]{E(f.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))} |[/] {E(f.Snippet)}");

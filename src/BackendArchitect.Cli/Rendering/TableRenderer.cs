@@ -40,6 +40,10 @@ public static class TableRenderer
         Diagnostics(console, model);
     }
 
+    /// <summary>The endpoint table alone, fitted to the console's width: the review shows it above its findings.</summary>
+    public static void RenderEndpoints(SystemModel model, IAnsiConsole console, bool plain) =>
+        Endpoints(console, model, new Layout(plain ? TableBorder.Ascii : TableBorder.Rounded, console.Profile.Width, plain ? "..." : "\u2026"));
+
     /// <summary>What every table of one rendering shares.</summary>
     private sealed record Layout(TableBorder Border, int Width, string Ellipsis);
 

@@ -20,6 +20,17 @@ public sealed class CSharpDocument(SourceFile file, SyntaxTree tree, ProjectFile
 
     public int LineOf(SyntaxToken token) => token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
+    /// <summary>The span of a node (trivia excluded) as 1-based line and column, start and end.</summary>
+    public Model.SourceLocation LocationOf(SyntaxNode node) => LocationOf(node.GetLocation());
+
+    public Model.SourceLocation LocationOf(SyntaxToken token) => LocationOf(token.GetLocation());
+
+    private Model.SourceLocation LocationOf(Location location)
+    {
+        var span = location.GetLineSpan();
+        return new(Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1);
+    }
+
     public bool HasDirectives => File.Text.Contains("#if", StringComparison.Ordinal);
 
     internal static SyntaxTree Parse(SourceFile file, CSharpParseOptions options) =>

@@ -13,8 +13,10 @@ public sealed record LintOptions(int PostgresVersion = 16, bool RequireLockTimeo
     public RuleSelection Rules { get; init; } = RuleSelection.All;
 
     /// <summary>True when the runner calls this rule on this dialect: it applies there, is selected, and, when opt-in, enabled.</summary>
-    public bool Runs(RuleMetadata rule, SqlDialect dialect) =>
-        rule.Applicability.AppliesTo(dialect) && Rules.Runs(rule, enabled: RequireLockTimeout && rule.Applicability.EnabledBy == LockTimeoutFlag);
+    public bool Runs(RuleMetadata rule, SqlDialect dialect) => rule.Applicability.AppliesTo(dialect) && Selects(rule);
+
+    /// <summary>True when the selection, with the opt-in flags given, turns the rule on (whatever the dialect).</summary>
+    public bool Selects(RuleMetadata rule) => Rules.Runs(rule, enabled: RequireLockTimeout && rule.Applicability.EnabledBy == LockTimeoutFlag);
 
     /// <summary>The flag that <see cref="RequireLockTimeout"/> stands for.</summary>
     public const string LockTimeoutFlag = "--lock-timeout";

@@ -16,6 +16,9 @@ public sealed record RuleApplicability(ImmutableArray<SqlDialect> Dialects, Immu
     /// <summary>A SQL rule for every dialect, on by default.</summary>
     public static RuleApplicability AnySql { get; } = new([], [SourceLanguage.Sql]);
 
+    /// <summary>A rule over C# code and the model read from it, on by default.</summary>
+    public static RuleApplicability CSharp { get; } = new([], [SourceLanguage.CSharp]);
+
     /// <summary>A SQL rule for these dialects only, on by default.</summary>
     public static RuleApplicability Sql(params SqlDialect[] dialects) => new([.. dialects], [SourceLanguage.Sql]);
 

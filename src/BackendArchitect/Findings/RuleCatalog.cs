@@ -50,6 +50,10 @@ public static class RuleCatalog
     public static IEnumerable<T> OfType<T>()
         where T : IRule => All.OfType<T>();
 
+    /// <summary>The rules that read this kind of source: SQL for <c>db lint</c>, all of them for a review.</summary>
+    public static IEnumerable<IRule> Reading(SourceLanguage language) =>
+        All.Where(r => !r.Metadata.Applicability.Languages.IsDefault && r.Metadata.Applicability.Languages.Contains(language));
+
     public static IRule? Find(string code) =>
         All.FirstOrDefault(r => string.Equals(r.Metadata.Code, code, StringComparison.OrdinalIgnoreCase)
             || string.Equals(r.Metadata.Name, code, StringComparison.OrdinalIgnoreCase));

@@ -29,4 +29,10 @@ public sealed record RuleMetadata(
 {
     /// <summary>Where the rule runs: dialects, languages, opt-in. Dialect tags in <see cref="Tags"/> describe; this decides.</summary>
     public RuleApplicability Applicability { get; init; } = RuleApplicability.AnySql;
+
+    /// <summary>
+    /// For security rules, the CVSS-like score (0.0 to 10.0, as text) code scanning ranks alerts by; null to derive
+    /// it from the default severity.
+    /// </summary>
+    public string? SecuritySeverity { get; init; }
 }

@@ -78,6 +78,12 @@ public static class MarkdownReport
     private static void Endpoints(MarkdownWriter md, SystemModel m)
     {
         md.Heading(2, "Endpoints");
+        EndpointTables(md, m);
+    }
+
+    /// <summary>One table of endpoints with their effective auth per service; the review's Markdown shows it too.</summary>
+    internal static void EndpointTables(MarkdownWriter md, SystemModel m)
+    {
         if (m.Endpoints.IsEmpty)
         {
             md.Line("No endpoint found.");

@@ -37,19 +37,44 @@ public static class DbLintEngine
             }
         }
 
-        var sets = new List<MigrationSet>();
-        var findings = new List<Finding>();
-        var diagnostics = new List<Diagnostic>();
-        var schemas = ImmutableDictionary.CreateBuilder<string, Schema>(StringComparer.Ordinal);
-
-        // Snippets come from the text each workspace already read, so no host reads a file again.
-        // Findings name files relative to their path; with one name under several paths the first path's text is shown.
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var run = new Run();
         foreach (var path in paths)
         {
             var workspace = WorkspaceLoader.Load(path, cancellation: cancellation);
-            diagnostics.AddRange(LintInputs.MarkUnlinted(workspace.Diagnostics));
-            var discovered = MigrationSources.Discover(workspace, dialect, diagnostics);
+            run.Diagnostics.AddRange(LintInputs.MarkUnlinted(workspace.Diagnostics));
+            run.Add(workspace, dialect, options, cancellation);
+        }
+
+        return run.Result();
+    }
+
+    /// <summary>
+    /// Lints the migration sets of a workspace already loaded (the review's); its diagnostics are not repeated,
+    /// since the review reports the workspace's own.
+    /// </summary>
+    public static DbLintResult Lint(WorkspaceSnapshot workspace, LintOptions options, CancellationToken cancellation = default)
+    {
+        var run = new Run();
+        run.Add(workspace, null, options, cancellation);
+        return run.Result();
+    }
+
+    /// <summary>What the lint of one or more workspaces collects before it is ordered into a result.</summary>
+    private sealed class Run
+    {
+        private readonly List<MigrationSet> sets = [];
+        private readonly List<Finding> findings = [];
+        private readonly ImmutableDictionary<string, Schema>.Builder schemas = ImmutableDictionary.CreateBuilder<string, Schema>(StringComparer.Ordinal);
+
+        // Snippets come from the text each workspace already read, so no host reads a file again.
+        // Findings name files relative to their path; with one name under several paths the first path's text is shown.
+        private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal);
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public void Add(WorkspaceSnapshot workspace, SqlDialect? dialect, LintOptions options, CancellationToken cancellation)
+        {
+            var discovered = MigrationSources.Discover(workspace, dialect, Diagnostics);
             var code = new ColumnProtection([.. workspace.OfKind(FileKind.CSharp)]);
             foreach (var set in discovered)
             {
@@ -61,21 +86,24 @@ public static class DbLintEngine
                 key = schemas.ContainsKey(key) ? $"{key} ({set.Kind})" : key;
                 schemas[key] = schema;
                 sets.Add(set);
-                if (set.Snapshot is { } snapshotFile && NestingDepth.WithinLimit(snapshotFile, "the EF model snapshot is not compared with the migrations", diagnostics))
+                if (set.Snapshot is { } snapshotFile && NestingDepth.WithinLimit(snapshotFile, "the EF model snapshot is not compared with the migrations", Diagnostics))
                 {
-                    var snapshot = EfSnapshotReader.Read(snapshotFile.Path, snapshotFile.Text, set.Dialect, diagnostics);
+                    var snapshot = EfSnapshotReader.Read(snapshotFile.Path, snapshotFile.Text, set.Dialect, Diagnostics);
                     foreach (var difference in EfDrift.Compare(schema, snapshot))
                     {
-                        diagnostics.Add(new Diagnostic(snapshotFile.Path, 1, "EF model drift: " + difference.Message));
+                        Diagnostics.Add(new Diagnostic(snapshotFile.Path, 1, "EF model drift: " + difference.Message));
                     }
                 }
             }
         }
 
-        ImmutableArray<Diagnostic> ordered = [.. diagnostics.Distinct().OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Message, StringComparer.Ordinal)];
-        var report = FindingsReport.Create(findings, ordered, RuleCatalog.All.Select(r => r.Metadata))
-            .WithSnippets(file => texts.GetValueOrDefault(file));
-        return new DbLintResult([.. sets], [.. SqlLintRunner.Order(findings)], ordered, schemas.ToImmutable(), report);
+        public DbLintResult Result()
+        {
+            ImmutableArray<Diagnostic> ordered = [.. Diagnostics.Distinct().OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Message, StringComparer.Ordinal)];
+            var report = FindingsReport.Create(findings, ordered, RuleCatalog.Reading(SourceLanguage.Sql).Select(r => r.Metadata))
+                .WithSnippets(file => texts.GetValueOrDefault(file));
+            return new DbLintResult([.. sets], [.. SqlLintRunner.Order(findings)], ordered, schemas.ToImmutable(), report);
+        }
     }
 
     private static void KeepTexts(WorkspaceSnapshot workspace, IEnumerable<Finding> findings, Dictionary<string, string> texts)

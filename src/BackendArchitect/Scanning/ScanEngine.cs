@@ -11,6 +11,9 @@ using BackendArchitect.Workspace;
 
 namespace BackendArchitect.Scanning;
 
+/// <summary>A scan's model and the parsed C# it was read from.</summary>
+public sealed record ScanAnalysis(SystemModel Model, CSharpCorpus Corpus);
+
 /// <summary>The application layer's scan: workspace, front-ends, one sorted system model.</summary>
 public static class ScanEngine
 {
@@ -31,7 +34,11 @@ public static class ScanEngine
         return Scan(workspace, progress, cancellation);
     }
 
-    public static SystemModel Scan(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    public static SystemModel Scan(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
+        Analyze(workspace, progress, cancellation).Model;
+
+    /// <summary>The scan of a loaded workspace, with the parsed C# kept for the review rules that read code.</summary>
+    public static ScanAnalysis Analyze(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         var diagnostics = new SynchronizedCollection(workspace.Diagnostics);
 
@@ -58,7 +65,7 @@ public static class ScanEngine
         var (config, containers, compose) = InfrastructureReader.Read(workspace, diagnostics);
 
         var allDiagnostics = diagnostics.Snapshot();
-        return ModelSorter.Sort(new SystemModel
+        var model = ModelSorter.Sort(new SystemModel
         {
             Root = workspace.Root,
             Services = [.. corpus.Services.Services],
@@ -84,6 +91,7 @@ public static class ScanEngine
             // Parsers quote what they stopped at, which may be a secret.
             Diagnostics = [.. allDiagnostics.Select(d => d with { Message = SecretMasker.MaskText(d.Message) })],
         });
+        return new ScanAnalysis(model, corpus);
     }
 
     /// <summary>Front-ends add diagnostics from parallel loops; this keeps that safe.</summary>

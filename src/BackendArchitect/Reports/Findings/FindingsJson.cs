@@ -19,7 +19,10 @@ public static class FindingsJson
         NewLine = "\n",
     };
 
-    public static string Render(FindingsReport report)
+    public static string Render(FindingsReport report) => Build(report).ToJsonString(Options) + "\n";
+
+    /// <summary>The document as a tree, for views that add sections (the review adds its endpoints).</summary>
+    internal static JsonObject Build(FindingsReport report)
     {
         var fingerprints = Fingerprints.Of(report.Findings);
         var root = new JsonObject
@@ -39,13 +42,14 @@ public static class FindingsJson
             ["findings"] = new JsonArray([.. report.Findings.Select((f, i) => Finding(report, f, fingerprints[i]))]),
             ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(Diagnostic)]),
         };
-        return root.ToJsonString(Options) + "\n";
+        return root;
     }
 
     private static JsonNode Finding(FindingsReport report, Finding f, string fingerprint)
     {
         var rule = report.RuleOf(f);
-        return new JsonObject
+        var related = f.Related.IsDefault ? [] : f.Related;
+        var node = new JsonObject
         {
             ["code"] = f.Code,
             ["name"] = rule?.Name,
@@ -58,8 +62,26 @@ public static class FindingsJson
             ["fix"] = f.Fix,
             ["snippet"] = f.Snippet,
             ["fingerprint"] = fingerprint,
+            ["related"] = new JsonArray([.. related.Select(Related)]),
         };
+
+        // The end is written only when the rule knows it, so a reader never sees an end before the start.
+        if (f.EndLine > 0)
+        {
+            node.Insert(node.IndexOf("fix"), "endLine", f.EndLine);
+            node.Insert(node.IndexOf("fix"), "endColumn", f.EndColumn);
+        }
+
+        return node;
     }
+
+    private static JsonNode Related(RelatedLocation r) => new JsonObject
+    {
+        ["message"] = r.Message,
+        ["file"] = r.Location.File,
+        ["line"] = r.Location.Line,
+        ["column"] = r.Location.Column,
+    };
 
     private static JsonNode Diagnostic(Diagnostic d) => new JsonObject
     {

@@ -64,6 +64,9 @@ public static class SarifReport
     {
         var tags = new SortedSet<string>(StringComparer.Ordinal) { rule.Category };
         tags.UnionWith(rule.Tags.IsDefault ? [] : rule.Tags);
+
+        // GitHub code scanning reads CWE ids in this form, and shows security-severity only on rules tagged "security".
+        tags.UnionWith(tags.Where(t => t.StartsWith("CWE-", StringComparison.Ordinal)).Select(t => "external/cwe/cwe-" + t["CWE-".Length..]).ToArray());
         return new JsonObject
         {
             ["id"] = rule.Code,
@@ -92,7 +95,7 @@ public static class SarifReport
         // GitHub code scanning ranks security alerts by this CVSS-like score (a string, 0.0 to 10.0).
         if (rule.Category == "security")
         {
-            properties["security-severity"] = rule.DefaultSeverity switch
+            properties["security-severity"] = rule.SecuritySeverity ?? rule.DefaultSeverity switch
             {
                 Severity.Error => "8.0",
                 Severity.Warning => "5.0",
@@ -113,8 +116,14 @@ public static class SarifReport
 
         result["level"] = Level(finding.Severity);
         result["message"] = new JsonObject { ["text"] = finding.Fix is null ? finding.Message : finding.Message + " Fix: " + finding.Fix };
-        var location = Location(finding.File, finding.Line, finding.Column, finding.Snippet);
+        var location = Location(finding.Location, finding.Snippet);
         result["locations"] = location is null ? new JsonArray() : new JsonArray(location);
+        var related = finding.Related.IsDefault ? [] : finding.Related;
+        if (related.Length > 0)
+        {
+            result["relatedLocations"] = new JsonArray([.. related.Select((r, i) => RelatedLocation(r, i + 1)).OfType<JsonObject>()]);
+        }
+
         result["partialFingerprints"] = new JsonObject { [Fingerprints.Key] = fingerprint };
         return result;
     }
@@ -126,7 +135,7 @@ public static class SarifReport
             ["level"] = FindingsJson.DiagnosticWord(diagnostic.Severity),
             ["message"] = new JsonObject { ["text"] = diagnostic.Message },
         };
-        if (Location(diagnostic.File, diagnostic.Line, 0, null) is { } location)
+        if (Location(new SourceLocation(diagnostic.File, diagnostic.Line), null) is { } location)
         {
             notification["locations"] = new JsonArray(location);
         }
@@ -134,23 +143,46 @@ public static class SarifReport
         return notification;
     }
 
-    private static JsonObject? Location(string file, int line, int column, string? snippet)
+    /// <summary>A related location with the id a result's message could refer to, and its description.</summary>
+    private static JsonObject? RelatedLocation(RelatedLocation related, int id)
     {
-        if (string.IsNullOrEmpty(file))
+        if (Location(related.Location, null) is not { } location)
+        {
+            return null;
+        }
+
+        location["id"] = id;
+        location["message"] = new JsonObject { ["text"] = related.Message };
+        return location;
+    }
+
+    private static JsonObject? Location(SourceLocation at, string? snippet)
+    {
+        if (string.IsNullOrEmpty(at.File))
         {
             return null;
         }
 
         var physical = new JsonObject
         {
-            ["artifactLocation"] = new JsonObject { ["uri"] = RelativeUri(file), ["uriBaseId"] = UriBaseId },
+            ["artifactLocation"] = new JsonObject { ["uri"] = RelativeUri(at.File), ["uriBaseId"] = UriBaseId },
         };
-        if (line >= 1)
+        if (at.Line >= 1)
         {
-            var region = new JsonObject { ["startLine"] = line };
-            if (column >= 1)
+            var region = new JsonObject { ["startLine"] = at.Line };
+            if (at.Column >= 1)
             {
-                region["startColumn"] = column;
+                region["startColumn"] = at.Column;
+            }
+
+            // An end before the start would be invalid SARIF; a rule that knows only the start leaves it 0.
+            if (at.EndLine >= at.Line && (at.EndLine > at.Line || at.EndColumn > at.Column))
+            {
+                region["endLine"] = at.EndLine;
+                if (at.EndColumn >= 1)
+                {
+                    region["endColumn"] = at.EndColumn;
+                }
             }
 
             if (snippet is not null)

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using BackendArchitect.Findings;
+using BackendArchitect.Model;
+using BackendArchitect.Sql.Sources;
+using BackendArchitect.Workspace;
+
+namespace BackendArchitect.Scanning;
+
+/// <summary>What a review is asked for: how the workspace is read and which rules run with which options.</summary>
+public sealed record ReviewOptions
+{
+    public WorkspaceOptions Workspace { get; init; } = new();
+
+    /// <summary>The options of the schema and migration rules, and the rule selection of every family.</summary>
+    public LintOptions Lint { get; init; } = new();
+}
+
+/// <summary>One review: the system model it read and every family's findings in one report.</summary>
+public sealed record ReviewResult(SystemModel Model, FindingsReport Report);
+
+/// <summary>
+/// The application layer of <c>review</c>: reads the workspace once, builds the system model, runs the
+/// review rules over it and the schema and migration rules over the migration sets it holds, and returns
+/// one report whose snippets come from the files already read. Every host (CLI, MCP, HTML) calls this.
+/// </summary>
+public static class ReviewEngine
+{
+    /// <summary>Reviews PATH; <paramref name="cancellation"/> stops the work between phases, with nothing partial returned.</summary>
+    public static ReviewResult Review(string path, ReviewOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        options ??= new ReviewOptions();
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            throw new InputException($"path not found: {path}");
+        }
+
+        progress?.Report("Listing files");
+        var workspace = WorkspaceLoader.Load(path, options.Workspace, progress, cancellation);
+        return Review(workspace, options, progress, cancellation);
+    }
+
+    public static ReviewResult Review(WorkspaceSnapshot workspace, ReviewOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        var (model, corpus) = ScanEngine.Analyze(workspace, progress, cancellation);
+
+        progress?.Report("Reviewing the code");
+        var (findings, diagnostics) = CodeRuleRunner.Run(new CodeReviewContext(model, corpus, workspace), options.Lint, cancellation);
+
+        progress?.Report("Linting schemas and migrations");
+        var lint = DbLintEngine.Lint(workspace, options.Lint, cancellation);
+        findings.AddRange(lint.Findings);
+        diagnostics.AddRange(lint.Diagnostics);
+        diagnostics.AddRange(LintInputs.MarkUnlinted(model.Diagnostics));
+
+        var rules = RuleCatalog.All.Select(r => r.Metadata).Where(options.Lint.Selects);
+        var texts = workspace.Files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        var report = FindingsReport.Create(findings, diagnostics, rules).WithSnippets(file => texts.GetValueOrDefault(file));
+        return new ReviewResult(model, report);
+    }
+}
