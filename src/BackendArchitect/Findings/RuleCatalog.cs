@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BackendArchitect.Rules.Migrations;
 using BackendArchitect.Rules.Schema;
+using BackendArchitect.Rules.Security;
 
 namespace BackendArchitect.Findings;
 
@@ -45,6 +46,7 @@ public static class RuleCatalog
         new PlaintextSecretColumn(),
         new SerialInsteadOfIdentity(),
         new DuplicateForeignKey(),
+        new AnonymousStateChangingEndpoint(),
     ];
 
     public static IEnumerable<T> OfType<T>()

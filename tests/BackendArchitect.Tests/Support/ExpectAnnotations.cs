@@ -4,8 +4,8 @@ namespace BackendArchitect.Tests.Support;
 
 /// <summary>
 /// Rule fixture annotations: <c>-- expect: CODE</c> (SQL), <c>// expect: CODE</c> (C#) or
-/// <c># expect: CODE</c> (YAML) at the end of the line where a finding must start; several codes
-/// may be listed comma-separated. The harness compares the exact set of file:line CODE strings.
+/// <c># expect: CODE</c> (YAML) at the end of the line where a finding must start, in Razor views
+/// <c>@* expect: CODE *@</c> or <c>&lt;!-- expect: CODE --&gt;</c>; several codes may be listed comma-separated. The harness compares the exact set of file:line CODE strings.
 /// </summary>
 public static partial class ExpectAnnotations
 {
@@ -35,6 +35,6 @@ public static partial class ExpectAnnotations
         return result;
     }
 
-    [GeneratedRegex(@"(?:--|//|#)\s*expect:\s*(?<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\s*$")]
+    [GeneratedRegex(@"(?:--|//|#|@\*|<!--)\s*expect:\s*(?<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\s*(?:\*@|-->)?\s*$")]
     private static partial Regex Expect();
 }

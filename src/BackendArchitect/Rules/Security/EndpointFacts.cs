@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using BackendArchitect.Model;
+
+namespace BackendArchitect.Rules.Security;
+
+/// <summary>What the access-control rules ask of an endpoint and its service.</summary>
+public static partial class EndpointFacts
+{
+    /// <summary>
+    /// Routes that must be reachable without a session: signing in or up, tokens, password recovery, confirmations,
+    /// external sign-in callbacks, health probes. Reporting them as anonymous would be noise.
+    /// </summary>
+    public static bool IsAuthenticationFlow(Endpoint endpoint) => AuthenticationFlowSegment().IsMatch(endpoint.Route);
+
+    /// <summary>True when anything in the service authenticates callers: a scheme, or an endpoint that requires it.</summary>
+    public static bool ServiceAuthenticates(SystemModel model, string service) =>
+        model.AuthenticationSchemes.Any(s => s.Service == service) || model.Endpoints.Any(e => e.Service == service && e.Auth.Required == true);
+
+    /// <summary>True when an [AllowAnonymous] (or AllowAnonymous()) says the endpoint is meant to be open.</summary>
+    public static bool ExplicitlyAnonymous(Endpoint endpoint) => endpoint.Auth.Sources.Any(s => s.Kind == "allow-anonymous");
+
+    /// <summary>Endpoint kinds whose method is an HTTP method a caller picks (not hubs, gRPC calls or proxied routes).</summary>
+    public static bool IsHttpEndpoint(Endpoint endpoint) =>
+        endpoint.Kind is EndpointKinds.Controller or EndpointKinds.Minimal or EndpointKinds.RazorPage or EndpointKinds.FastEndpoints;
+
+    /// <summary>"POST /api/orders".</summary>
+    public static string Describe(Endpoint endpoint) => $"{endpoint.Method} {endpoint.Route}";
+
+    [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|token|tokens|refresh|forgot|reset|reset-?password|forgot-?password|confirm|confirm-?email|verify|verification|log-?out|sign-?out|callback|signin-\w+|oauth2?|openid|connect|\.well-known|external-?login|two-?factor|2fa|mfa|otp|health|healthz|ready|readiness|liveness|alive|ping)(?:$|[/.?{_-])")]
+    private static partial Regex AuthenticationFlowSegment();
+}
