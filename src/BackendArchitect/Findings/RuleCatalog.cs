@@ -47,6 +47,7 @@ public static class RuleCatalog
         new SerialInsteadOfIdentity(),
         new DuplicateForeignKey(),
         new AnonymousStateChangingEndpoint(),
+        new AnonymousOverrideOnWrite(),
     ];
 
     public static IEnumerable<T> OfType<T>()

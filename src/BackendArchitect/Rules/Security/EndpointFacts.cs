@@ -12,6 +12,19 @@ public static partial class EndpointFacts
     /// </summary>
     public static bool IsAuthenticationFlow(Endpoint endpoint) => AuthenticationFlowSegment().IsMatch(endpoint.Route);
 
+    /// <summary>
+    /// Routes other systems call with their own proof instead of a user session (webhooks, payment notifications,
+    /// provider callbacks): anonymous by design, their signature check is another rule's business.
+    /// </summary>
+    public static bool IsInboundCallback(Endpoint endpoint) => InboundCallbackSegment().IsMatch(endpoint.Route);
+
+    /// <summary>
+    /// The authorization an [AllowAnonymous] on this endpoint overrides: the [Authorize] or RequireAuthorization()
+    /// of its controller, group or its own, as the sources list them; empty when nothing required it.
+    /// </summary>
+    public static IReadOnlyList<Model.AuthSource> OverriddenAuthorization(Endpoint endpoint) =>
+        ExplicitlyAnonymous(endpoint) ? [.. endpoint.Auth.Sources.Where(s => s.Kind == "authorize")] : [];
+
     /// <summary>True when anything in the service authenticates callers: a scheme, or an endpoint that requires it.</summary>
     public static bool ServiceAuthenticates(SystemModel model, string service) =>
         model.AuthenticationSchemes.Any(s => s.Service == service) || model.Endpoints.Any(e => e.Service == service && e.Auth.Required == true);
@@ -25,6 +38,9 @@ public static partial class EndpointFacts
 
     /// <summary>"POST /api/orders".</summary>
     public static string Describe(Endpoint endpoint) => $"{endpoint.Method} {endpoint.Route}";
+
+    [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:web-?hooks?|hooks?|callbacks?|ipn|notifications?-?(?:handler|listener)?|stripe|paypal|twilio|github|slack)(?:$|[/.?{_-])")]
+    private static partial Regex InboundCallbackSegment();
 
     [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|token|tokens|refresh|forgot|reset|reset-?password|forgot-?password|confirm|confirm-?email|verify|verification|log-?out|sign-?out|callback|signin-\w+|oauth2?|openid|connect|\.well-known|external-?login|two-?factor|2fa|mfa|otp|health|healthz|ready|readiness|liveness|alive|ping)(?:$|[/.?{_-])")]
     private static partial Regex AuthenticationFlowSegment();
