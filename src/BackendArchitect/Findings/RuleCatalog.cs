@@ -48,6 +48,7 @@ public static class RuleCatalog
         new DuplicateForeignKey(),
         new AnonymousStateChangingEndpoint(),
         new AnonymousOverrideOnWrite(),
+        new EntityBoundFromRequest(),
     ];
 
     public static IEnumerable<T> OfType<T>()

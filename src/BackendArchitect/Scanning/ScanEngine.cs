@@ -69,7 +69,7 @@ public static class ScanEngine
         {
             Root = workspace.Root,
             Services = [.. corpus.Services.Services],
-            Endpoints = [.. CustomAuthMiddleware.Apply(corpus, wiring.Middleware, endpoints)],
+            Endpoints = [.. ContainerBoundParameters.Apply(CustomAuthMiddleware.Apply(corpus, wiring.Middleware, endpoints), wiring.Registrations, wiring.HttpClients, contexts)],
             Middleware = wiring.Middleware,
             Registrations = wiring.Registrations,
             AuthenticationSchemes = wiring.AuthenticationSchemes,
