@@ -25,6 +25,9 @@ public sealed class CSharpDocument(SourceFile file, SyntaxTree tree, ProjectFile
 
     public Model.SourceLocation LocationOf(SyntaxToken token) => LocationOf(token.GetLocation());
 
+    /// <summary>The span of source text, e.g. from a call's method name to its closing parenthesis.</summary>
+    public Model.SourceLocation LocationOf(Microsoft.CodeAnalysis.Text.TextSpan span) => LocationOf(Location.Create(Tree, span));
+
     private Model.SourceLocation LocationOf(Location location)
     {
         var span = location.GetLineSpan();

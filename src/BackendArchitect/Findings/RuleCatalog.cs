@@ -49,6 +49,7 @@ public static class RuleCatalog
         new AnonymousStateChangingEndpoint(),
         new AnonymousOverrideOnWrite(),
         new EntityBoundFromRequest(),
+        new SqlInjection(),
     ];
 
     public static IEnumerable<T> OfType<T>()

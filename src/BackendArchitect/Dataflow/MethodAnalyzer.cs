@@ -1,0 +1,233 @@
+using System.Collections.Immutable;
+using BackendArchitect.CSharp;
+using BackendArchitect.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackendArchitect.Dataflow;
+
+/// <summary>A sink reached inside one method (or the methods it calls), before the endpoint is attached.</summary>
+internal sealed record SinkHit(TaintKind Kind, SourceLocation Location, string Sink, string Source, ImmutableArray<SourceLocation> Steps);
+
+/// <summary>
+/// Taint through one method body: assignments and declarations propagate request text to locals (twice over, so
+/// a value assigned late in a loop reaches uses earlier in it), checks clean names for the sinks they protect,
+/// and every sink and every call into the repository's own methods is examined with what is tainted there.
+/// </summary>
+internal sealed class MethodAnalyzer(TaintEngineContext engine)
+{
+    public const int MaxDepth = 4;
+
+    public IReadOnlyList<SinkHit> Analyze(SyntaxNode body, CSharpDocument document, TaintState state, int depth)
+    {
+        var expressions = Expressions(state, depth);
+        Propagate(body, state, expressions);
+        Checks(body, state);
+
+        var hits = new List<SinkHit>();
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            var sink = node switch
+            {
+                InvocationExpressionSyntax invocation => Sinks.Of(invocation),
+                BaseObjectCreationExpressionSyntax creation => Sinks.Of(creation),
+                AssignmentExpressionSyntax assignment => Sinks.Of(assignment),
+                _ => null,
+            };
+            if (sink is { } s && Tainted(expressions, s.Argument, s.Kind) is { } source)
+            {
+                hits.Add(new SinkHit(s.Kind, SinkLocation(document, node), s.Name, source, []));
+                continue;
+            }
+
+            if (node is InvocationExpressionSyntax call && depth < MaxDepth)
+            {
+                hits.AddRange(IntoCall(call, document, expressions, depth));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>A call is reported from its method name (db.Products\n.FromSqlRaw(...) at the FromSqlRaw line), anything else whole.</summary>
+    private static SourceLocation SinkLocation(CSharpDocument document, SyntaxNode node) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
+            ? document.LocationOf(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End))
+            : document.LocationOf(node);
+
+    private static string? Tainted(TaintExpressions expressions, ExpressionSyntax argument, TaintKind kind) =>
+        kind is TaintKind.Url or TaintKind.Redirect ? expressions.OfDestination(argument, kind) : expressions.Of(argument, kind);
+
+    /// <summary>Taint of expressions over this state; calls into the repository's methods return taint down to <see cref="MaxDepth"/>.</summary>
+    private TaintExpressions Expressions(TaintState state, int depth)
+    {
+        TaintExpressions? expressions = null;
+        expressions = new TaintExpressions(state, engine.Members, call => depth < MaxDepth ? Returned(call, expressions!, depth) : null);
+        return expressions;
+    }
+
+    /// <summary>Where the text a repository method returns came from, when the call's arguments taint it.</summary>
+    private string? Returned(InvocationExpressionSyntax call, TaintExpressions expressions, int depth)
+    {
+        foreach (var (target, state, body) in Targets(call, expressions))
+        {
+            var inner = Expressions(state, depth + 1);
+            Propagate(body, state, inner);
+            var returned = body is ArrowExpressionClauseSyntax arrow
+                ? [arrow.Expression]
+                : body.DescendantNodes().OfType<ReturnStatementSyntax>().Select(r => r.Expression).OfType<ExpressionSyntax>();
+            if (returned.Select(e => inner.Of(e, TaintKind.Sql)).FirstOrDefault(s => s is not null) is { } source)
+            {
+                return source;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The repository methods a call runs, each with its parameters tainted by the call's arguments; only those that receive taint.</summary>
+    private IEnumerable<(MethodEntry Target, TaintState State, SyntaxNode Body)> Targets(InvocationExpressionSyntax call, TaintExpressions expressions)
+    {
+        var arguments = call.ArgumentList.Arguments;
+        if (arguments.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var target in engine.Calls.Resolve(call))
+        {
+            var state = new TaintState();
+            var parameters = target.Method.ParameterList.Parameters;
+            for (var i = 0; i < arguments.Count && i < parameters.Count; i++)
+            {
+                var argument = arguments[i];
+                var parameter = argument.NameColon is { } named ? parameters.FirstOrDefault(p => p.Identifier.ValueText == named.Name.Identifier.ValueText) : parameters[i];
+                if (parameter?.Type is not null)
+                {
+                    Bind(state, parameter, argument.Expression, expressions);
+                }
+            }
+
+            if ((state.Text.Count > 0 || state.Objects.Count > 0) && ((SyntaxNode?)target.Method.Body ?? target.Method.ExpressionBody) is { } body)
+            {
+                yield return (target, state, body);
+            }
+        }
+    }
+
+    /// <summary>The hits of the repository methods a call runs, with the call as the first step.</summary>
+    private IEnumerable<SinkHit> IntoCall(InvocationExpressionSyntax call, CSharpDocument document, TaintExpressions expressions, int depth)
+    {
+        foreach (var (target, state, body) in Targets(call, expressions))
+        {
+            var step = document.LocationOf(call);
+            foreach (var hit in engine.Summary(target, body, state, depth + 1))
+            {
+                yield return hit with { Steps = [step, .. hit.Steps] };
+            }
+        }
+    }
+
+    /// <summary>Passes an argument's taint to the parameter it binds: text to text, a request object to an object.</summary>
+    private static void Bind(TaintState state, ParameterSyntax parameter, ExpressionSyntax argument, TaintExpressions expressions)
+    {
+        var name = parameter.Identifier.ValueText;
+        var type = parameter.Type!.ToString();
+        if (StringTypes.CarriesText(type))
+        {
+            if (expressions.Of(argument, TaintKind.Sql) is { } source)
+            {
+                state.Text[name] = source;
+            }
+        }
+        else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed } && expressions.ObjectSource(passed) is { } objectSource)
+        {
+            state.Objects[name] = (type, objectSource);
+        }
+    }
+
+    /// <summary>Locals that receive request text: declarations, assignments, foreach over tainted items, StringBuilder appends.</summary>
+    private static void Propagate(SyntaxNode body, TaintState state, TaintExpressions expressions)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: var value } declarator:
+                        Assign(state, expressions, declarator.Identifier.ValueText, value);
+                        break;
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Parent is not InitializerExpressionSyntax:
+                        if (assignment.IsKind(SyntaxKind.AddAssignmentExpression) || assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                        {
+                            Assign(state, expressions, target.Identifier.ValueText, assignment.Right);
+                        }
+
+                        break;
+                    case ForEachStatementSyntax loop:
+                        Assign(state, expressions, loop.Identifier.ValueText, loop.Expression);
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax builder, Name.Identifier.ValueText: "Append" or "AppendLine" or "AppendFormat" or "Insert" } } append:
+                        if (append.ArgumentList.Arguments.Select(a => expressions.Of(a.Expression, TaintKind.Sql)).FirstOrDefault(s => s is not null) is { } source)
+                        {
+                            state.Text.TryAdd(builder.Identifier.ValueText, source);
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void Assign(TaintState state, TaintExpressions expressions, string name, ExpressionSyntax value)
+    {
+        if (expressions.Of(value, TaintKind.Sql) is { } source)
+        {
+            state.Text.TryAdd(name, source);
+        }
+    }
+
+    /// <summary>
+    /// Checks that make a value safe for the sink they protect: Url.IsLocalUrl before a redirect, an allow-list
+    /// Contains or a Regex.IsMatch in a condition before any use, a full path compared with its root before a file call.
+    /// </summary>
+    private static void Checks(SyntaxNode body, TaintState state)
+    {
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            var name = SyntaxHelpers.InvokedName(invocation);
+            var inCondition = invocation.Ancestors().Any(a => a is IfStatementSyntax or ConditionalExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression });
+            var checkedName = invocation.ArgumentList.Arguments.Select(a => NameOf(a.Expression)).FirstOrDefault(n => n is not null);
+            switch (name)
+            {
+                case "IsLocalUrl" when checkedName is not null:
+                    state.Clean(checkedName, TaintKind.Redirect);
+                    break;
+                case "IsMatch" or "Contains" or "ContainsKey" when inCondition && checkedName is not null && IsAllowList(invocation):
+                    state.Validated.Add(checkedName);
+                    break;
+                case "StartsWith" when inCondition && SyntaxHelpers.Receiver(invocation) is { } receiver && receiver.ToString().Contains("GetFullPath", StringComparison.Ordinal):
+                    foreach (var n in receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText))
+                    {
+                        state.Clean(n, TaintKind.Path);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Regex.IsMatch(value, ...), or allowed.Contains(value) on a collection (not value.Contains("..")).</summary>
+    private static bool IsAllowList(InvocationExpressionSyntax invocation) =>
+        SyntaxHelpers.InvokedName(invocation) == "IsMatch"
+        || SyntaxHelpers.Receiver(invocation) is { } receiver && NameOf(receiver) is { } owner && owner.Length > 0 && !invocation.ArgumentList.Arguments.Any(a => a.Expression is LiteralExpressionSyntax);
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name: var member } => owner.Identifier.ValueText + "." + member.Identifier.ValueText,
+        _ => null,
+    };
+}

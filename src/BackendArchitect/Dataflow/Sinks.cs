@@ -1,0 +1,204 @@
+using System.Collections.Frozen;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackendArchitect.Dataflow;
+
+/// <summary>
+/// The APIs where a request-controlled string does harm, with the argument that matters. Only that argument
+/// counts: FromSqlRaw("... {0}", q) passes q as a parameter and is safe; FromSql and FromSqlInterpolated turn
+/// an interpolated string into parameters and are not sinks at all.
+/// </summary>
+internal static class Sinks
+{
+    /// <summary>Invoked method name to the sink kind and the index of the dangerous argument.</summary>
+    private static readonly FrozenDictionary<string, (TaintKind Kind, int Argument)> Methods = new Dictionary<string, (TaintKind, int)>(StringComparer.Ordinal)
+    {
+        // EF Core raw SQL.
+        ["FromSqlRaw"] = (TaintKind.Sql, 0),
+        ["ExecuteSqlRaw"] = (TaintKind.Sql, 0),
+        ["ExecuteSqlRawAsync"] = (TaintKind.Sql, 0),
+        ["SqlQueryRaw"] = (TaintKind.Sql, 0),
+        // Dapper, on any connection.
+        ["Query"] = (TaintKind.Sql, 0),
+        ["QueryAsync"] = (TaintKind.Sql, 0),
+        ["QueryFirst"] = (TaintKind.Sql, 0),
+        ["QueryFirstAsync"] = (TaintKind.Sql, 0),
+        ["QueryFirstOrDefault"] = (TaintKind.Sql, 0),
+        ["QueryFirstOrDefaultAsync"] = (TaintKind.Sql, 0),
+        ["QuerySingle"] = (TaintKind.Sql, 0),
+        ["QuerySingleAsync"] = (TaintKind.Sql, 0),
+        ["QuerySingleOrDefault"] = (TaintKind.Sql, 0),
+        ["QuerySingleOrDefaultAsync"] = (TaintKind.Sql, 0),
+        ["QueryMultiple"] = (TaintKind.Sql, 0),
+        ["QueryMultipleAsync"] = (TaintKind.Sql, 0),
+        ["Execute"] = (TaintKind.Sql, 0),
+        ["ExecuteAsync"] = (TaintKind.Sql, 0),
+        ["ExecuteScalar"] = (TaintKind.Sql, 0),
+        ["ExecuteScalarAsync"] = (TaintKind.Sql, 0),
+        ["ExecuteReader"] = (TaintKind.Sql, 0),
+        ["ExecuteReaderAsync"] = (TaintKind.Sql, 0),
+        // Processes.
+        ["Start"] = (TaintKind.Command, 0),
+        // Files.
+        ["ReadAllText"] = (TaintKind.Path, 0),
+        ["ReadAllTextAsync"] = (TaintKind.Path, 0),
+        ["ReadAllBytes"] = (TaintKind.Path, 0),
+        ["ReadAllBytesAsync"] = (TaintKind.Path, 0),
+        ["ReadAllLines"] = (TaintKind.Path, 0),
+        ["ReadAllLinesAsync"] = (TaintKind.Path, 0),
+        ["ReadLines"] = (TaintKind.Path, 0),
+        ["WriteAllText"] = (TaintKind.Path, 0),
+        ["WriteAllTextAsync"] = (TaintKind.Path, 0),
+        ["WriteAllBytes"] = (TaintKind.Path, 0),
+        ["WriteAllBytesAsync"] = (TaintKind.Path, 0),
+        ["AppendAllText"] = (TaintKind.Path, 0),
+        ["OpenRead"] = (TaintKind.Path, 0),
+        ["OpenWrite"] = (TaintKind.Path, 0),
+        ["OpenText"] = (TaintKind.Path, 0),
+        ["PhysicalFile"] = (TaintKind.Path, 0),
+        // Outbound HTTP.
+        ["GetAsync"] = (TaintKind.Url, 0),
+        ["GetStringAsync"] = (TaintKind.Url, 0),
+        ["GetByteArrayAsync"] = (TaintKind.Url, 0),
+        ["GetStreamAsync"] = (TaintKind.Url, 0),
+        ["GetFromJsonAsync"] = (TaintKind.Url, 0),
+        ["PostAsync"] = (TaintKind.Url, 0),
+        ["PostAsJsonAsync"] = (TaintKind.Url, 0),
+        ["PutAsync"] = (TaintKind.Url, 0),
+        ["PutAsJsonAsync"] = (TaintKind.Url, 0),
+        ["DeleteAsync"] = (TaintKind.Url, 0),
+        ["PatchAsync"] = (TaintKind.Url, 0),
+        ["DownloadString"] = (TaintKind.Url, 0),
+        ["DownloadStringTaskAsync"] = (TaintKind.Url, 0),
+        // Redirects.
+        ["Redirect"] = (TaintKind.Redirect, 0),
+        ["RedirectPermanent"] = (TaintKind.Redirect, 0),
+        ["RedirectPreserveMethod"] = (TaintKind.Redirect, 0),
+        ["RedirectPermanentPreserveMethod"] = (TaintKind.Redirect, 0),
+        // Markup written without encoding.
+        ["Raw"] = (TaintKind.Html, 0),
+        // Code loading and evaluation.
+        ["EvaluateAsync"] = (TaintKind.Code, 0),
+        ["RunAsync"] = (TaintKind.Code, 0),
+        ["LoadFrom"] = (TaintKind.Code, 0),
+        ["LoadFile"] = (TaintKind.Code, 0),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Receivers a method name above must be called on to count, where the name alone is too common.</summary>
+    private static readonly FrozenDictionary<string, string[]> Receivers = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Start"] = ["Process"],
+        ["ReadAllText"] = ["File"],
+        ["ReadAllTextAsync"] = ["File"],
+        ["ReadAllBytes"] = ["File"],
+        ["ReadAllBytesAsync"] = ["File"],
+        ["ReadAllLines"] = ["File"],
+        ["ReadAllLinesAsync"] = ["File"],
+        ["ReadLines"] = ["File"],
+        ["WriteAllText"] = ["File"],
+        ["WriteAllTextAsync"] = ["File"],
+        ["WriteAllBytes"] = ["File"],
+        ["WriteAllBytesAsync"] = ["File"],
+        ["AppendAllText"] = ["File"],
+        ["OpenRead"] = ["File"],
+        ["OpenWrite"] = ["File"],
+        ["OpenText"] = ["File"],
+        ["Raw"] = ["Html", "HtmlHelper"],
+        ["EvaluateAsync"] = ["CSharpScript"],
+        ["RunAsync"] = ["CSharpScript"],
+        ["LoadFrom"] = ["Assembly"],
+        ["LoadFile"] = ["Assembly"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Types whose constructor's first argument is a sink.</summary>
+    private static readonly FrozenDictionary<string, TaintKind> Constructors = new Dictionary<string, TaintKind>(StringComparer.Ordinal)
+    {
+        ["SqlCommand"] = TaintKind.Sql,
+        ["NpgsqlCommand"] = TaintKind.Sql,
+        ["MySqlCommand"] = TaintKind.Sql,
+        ["SqliteCommand"] = TaintKind.Sql,
+        ["OracleCommand"] = TaintKind.Sql,
+        ["OleDbCommand"] = TaintKind.Sql,
+        ["OdbcCommand"] = TaintKind.Sql,
+        ["ProcessStartInfo"] = TaintKind.Command,
+        ["FileStream"] = TaintKind.Path,
+        ["StreamReader"] = TaintKind.Path,
+        ["StreamWriter"] = TaintKind.Path,
+        ["PhysicalFileResult"] = TaintKind.Path,
+        ["RedirectResult"] = TaintKind.Redirect,
+        ["HtmlString"] = TaintKind.Html,
+        ["MarkupString"] = TaintKind.Html,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Properties whose assignment is a sink: command text and the program a process starts.</summary>
+    private static readonly FrozenDictionary<string, TaintKind> Properties = new Dictionary<string, TaintKind>(StringComparer.Ordinal)
+    {
+        ["CommandText"] = TaintKind.Sql,
+        ["FileName"] = TaintKind.Command,
+        ["Arguments"] = TaintKind.Command,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The sink an invocation is, with the argument that must not carry request data.</summary>
+    public static (TaintKind Kind, ExpressionSyntax Argument, string Name)? Of(InvocationExpressionSyntax invocation)
+    {
+        var name = CSharp.SyntaxHelpers.InvokedName(invocation);
+        if (name is null || !Methods.TryGetValue(name, out var sink) || invocation.ArgumentList.Arguments.Count <= sink.Argument)
+        {
+            return null;
+        }
+
+        if (Receivers.TryGetValue(name, out var receivers)
+            && !(CSharp.SyntaxHelpers.Receiver(invocation) is { } receiver && receivers.Contains(LastName(receiver))))
+        {
+            return null;
+        }
+
+        // An extension call (db.Database.ExecuteSqlRaw(sql)) has its SQL first; the static form
+        // (RelationalDatabaseFacadeExtensions.ExecuteSqlRaw(db.Database, sql)) is not written by hand.
+        return (sink.Kind, invocation.ArgumentList.Arguments[sink.Argument].Expression, name);
+    }
+
+    /// <summary>The sink a constructor call is, with its first argument.</summary>
+    public static (TaintKind Kind, ExpressionSyntax Argument, string Name)? Of(BaseObjectCreationExpressionSyntax creation)
+    {
+        var type = creation is ObjectCreationExpressionSyntax named ? CSharp.SyntaxHelpers.SimpleTypeName(named.Type.ToString()) : null;
+        return type is not null && Constructors.TryGetValue(type, out var kind) && creation.ArgumentList is { Arguments.Count: > 0 } arguments
+            ? (kind, arguments.Arguments[0].Expression, "new " + type)
+            : null;
+    }
+
+    /// <summary>The sink an assignment is (cmd.CommandText = sql; startInfo.FileName = ...), with the assigned value.</summary>
+    public static (TaintKind Kind, ExpressionSyntax Argument, string Name)? Of(AssignmentExpressionSyntax assignment)
+    {
+        var name = assignment.Left switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier when assignment.Parent is InitializerExpressionSyntax => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || !Properties.TryGetValue(name, out var kind))
+        {
+            return null;
+        }
+
+        // FileName and Arguments are process sinks only on a ProcessStartInfo (an upload's FileName is not).
+        if (kind == TaintKind.Command && !IsOnProcessStartInfo(assignment))
+        {
+            return null;
+        }
+
+        return (kind, assignment.Right, name);
+    }
+
+    private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }
+            ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) == "ProcessStartInfo"
+            : assignment.Left is MemberAccessExpressionSyntax { Expression: var target } && target.ToString().Contains("StartInfo", StringComparison.OrdinalIgnoreCase);
+
+    private static string LastName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => expression.ToString(),
+    };
+}

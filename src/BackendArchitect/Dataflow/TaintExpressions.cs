@@ -1,0 +1,207 @@
+using BackendArchitect.CSharp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackendArchitect.Dataflow;
+
+/// <summary>
+/// Whether an expression carries request text, and from where: through concatenation, interpolation,
+/// string.Format/Concat/Join, Path.Combine, StringBuilder and string methods; parsing, encoding and
+/// Path.GetFileName clean it. Constants are never tainted.
+/// </summary>
+/// <param name="returns">The taint a call into the repository's own methods returns (a helper that builds SQL), or null.</param>
+internal sealed class TaintExpressions(TaintState state, MemberTypes members, Func<InvocationExpressionSyntax, string?> returns)
+{
+    /// <summary>Calls whose result carries no caller text whatever their input: parsing and encoding.</summary>
+    private static readonly HashSet<string> Cleaners = new(StringComparer.Ordinal)
+    {
+        "Parse", "TryParse", "ParseExact", "ToInt32", "ToInt64", "ToInt16", "ToDecimal", "ToDouble", "ToBoolean", "ToGuid",
+        "HtmlEncode", "UrlEncode", "Encode", "EscapeDataString", "EscapeUriString", "JavaScriptStringEncode", "Quote",
+        "QuoteIdentifier", "Count", "Length", "Any", "GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "IsMatch",
+        "IsNullOrEmpty", "IsNullOrWhiteSpace", "CompareTo", "IndexOf", "ComputeHash", "HashData",
+    };
+
+    /// <summary>Methods that return their receiver's text changed but still the caller's.</summary>
+    private static readonly HashSet<string> Transforms = new(StringComparer.Ordinal)
+    {
+        "ToString", "Trim", "TrimStart", "TrimEnd", "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant", "Replace",
+        "Substring", "Normalize", "PadLeft", "PadRight", "Insert", "Remove", "First", "FirstOrDefault", "Last", "LastOrDefault",
+        "Single", "SingleOrDefault", "ElementAt", "GetValueOrDefault", "AsSpan", "ToArray", "ToList", "ReadToEnd", "ReadToEndAsync",
+    };
+
+    /// <summary>Static helpers whose result holds every argument's text.</summary>
+    private static readonly HashSet<string> Combiners = new(StringComparer.Ordinal)
+    {
+        "Format", "Concat", "Join", "Combine", "Create",
+    };
+
+    /// <summary>Where the expression's text came from when the caller controls it, else null.</summary>
+    public string? Of(ExpressionSyntax? expression, TaintKind kind)
+    {
+        switch (expression)
+        {
+            case null or LiteralExpressionSyntax:
+                return null;
+            case IdentifierNameSyntax identifier:
+                var name = identifier.Identifier.ValueText;
+                return state.Text.TryGetValue(name, out var source) && !state.IsCleaned(name, kind) ? source : null;
+            case MemberAccessExpressionSyntax member:
+                return Member(member, kind);
+            case ElementAccessExpressionSyntax element:
+                return RequestSources.Describe(element) ?? Of(element.Expression, kind);
+            case InvocationExpressionSyntax invocation:
+                return Invocation(invocation, kind);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.CoalesceExpression):
+                return Of(binary.Left, kind) ?? Of(binary.Right, kind);
+            case InterpolatedStringExpressionSyntax interpolated:
+                return interpolated.Contents.OfType<InterpolationSyntax>().Select(i => Of(i.Expression, kind)).FirstOrDefault(s => s is not null);
+            case ConditionalExpressionSyntax conditional:
+                return Of(conditional.WhenTrue, kind) ?? Of(conditional.WhenFalse, kind);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Of(parenthesized.Expression, kind);
+            case CastExpressionSyntax cast:
+                return StringTypes.IsParsedValue(cast.Type.ToString()) ? null : Of(cast.Expression, kind);
+            case AwaitExpressionSyntax awaited:
+                return Of(awaited.Expression, kind);
+            case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                return Of(suppressed.Operand, kind);
+            case ObjectCreationExpressionSyntax creation when SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "Uri" or "StringBuilder" or "StringValues":
+                return creation.ArgumentList?.Arguments.Select(a => Of(a.Expression, kind)).FirstOrDefault(s => s is not null);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Where a request object held in this name came from, or null when it holds none.</summary>
+    public string? ObjectSource(string name) => state.Objects.TryGetValue(name, out var dto) ? dto.Source : null;
+
+    /// <summary>
+    /// For URLs and redirects, only text that decides where the request goes counts: a value after a fixed
+    /// "https://host/" or a local "/path" prefix picks a path on a known host, not the host.
+    /// </summary>
+    public string? OfDestination(ExpressionSyntax expression, TaintKind kind)
+    {
+        var parts = Parts(expression);
+        var prefix = "";
+        foreach (var part in parts)
+        {
+            if (Constant(part) is { } text)
+            {
+                prefix += text;
+                continue;
+            }
+
+            return OpenPrefix(prefix) ? Of(part, kind) : null;
+        }
+
+        return null;
+    }
+
+    private string? Member(MemberAccessExpressionSyntax member, TaintKind kind)
+    {
+        if (RequestSources.Describe(member) is { } request)
+        {
+            return request;
+        }
+
+        var name = member.Name.Identifier.ValueText;
+        if (name is "Length" or "Count")
+        {
+            return null;
+        }
+
+        if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var owner } && state.Objects.TryGetValue(owner, out var dto))
+        {
+            if (state.IsCleaned(owner + "." + name, kind))
+            {
+                return null;
+            }
+
+            return members.TypeOf(dto.Type, name) is { } type && !StringTypes.CarriesText(type) ? null : $"{dto.Source} ({member})";
+        }
+
+        return Of(member.Expression, kind);
+    }
+
+    private string? Invocation(InvocationExpressionSyntax invocation, TaintKind kind)
+    {
+        var name = SyntaxHelpers.InvokedName(invocation);
+        if (name is null || Cleaners.Contains(name))
+        {
+            return null;
+        }
+
+        // Path.GetFileName keeps only the last segment: no "../" or absolute path survives it.
+        if (name is "GetFileName" or "GetFileNameWithoutExtension" or "GetExtension")
+        {
+            return kind == TaintKind.Path ? null : Arguments(invocation, kind);
+        }
+
+        var receiver = SyntaxHelpers.Receiver(invocation);
+        if (Transforms.Contains(name) && receiver is not null)
+        {
+            return Of(receiver, kind);
+        }
+
+        if (Combiners.Contains(name) && receiver is IdentifierNameSyntax { Identifier.ValueText: "string" or "String" or "Path" or "Uri" or "FormattableStringFactory" })
+        {
+            return Arguments(invocation, kind);
+        }
+
+        return invocation.Expression is MemberAccessExpressionSyntax { Expression: PredefinedTypeSyntax } && Combiners.Contains(name)
+            ? Arguments(invocation, kind)
+            : returns(invocation);
+    }
+
+    private string? Arguments(InvocationExpressionSyntax invocation, TaintKind kind) =>
+        invocation.ArgumentList.Arguments.Select(a => Of(a.Expression, kind)).FirstOrDefault(s => s is not null);
+
+    private static List<ExpressionSyntax> Parts(ExpressionSyntax expression)
+    {
+        var parts = new List<ExpressionSyntax>();
+        Flatten(expression, parts);
+        return parts;
+    }
+
+    private static void Flatten(ExpressionSyntax expression, List<ExpressionSyntax> parts)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                Flatten(parenthesized.Expression, parts);
+                break;
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                Flatten(binary.Left, parts);
+                Flatten(binary.Right, parts);
+                break;
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (var content in interpolated.Contents)
+                {
+                    parts.Add(content is InterpolationSyntax i ? i.Expression : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(((InterpolatedStringTextSyntax)content).TextToken.ValueText)));
+                }
+
+                break;
+            default:
+                parts.Add(expression);
+                break;
+        }
+    }
+
+    private static string? Constant(ExpressionSyntax expression) =>
+        expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+
+    /// <summary>True while the text so far leaves the scheme or host to what follows: "", "https://", "//".</summary>
+    private static bool OpenPrefix(string prefix)
+    {
+        var p = prefix.Trim();
+        if (p.Length == 0 || p.EndsWith("://", StringComparison.Ordinal) || p == "//" || p.EndsWith(':'))
+        {
+            return true;
+        }
+
+        // "https://" followed by a host without its closing "/" still lets "evil.com" or "@evil.com" be appended.
+        var scheme = p.IndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && p.IndexOf('/', scheme + 3) < 0;
+    }
+}
