@@ -24,6 +24,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
         var expressions = Expressions(state, depth);
         Propagate(body, state, expressions);
         Checks(body, state);
+        ValidateThroughUris(body, state);
 
         var hits = new List<SinkHit>();
         foreach (var node in body.DescendantNodesAndSelf())
@@ -35,7 +36,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 AssignmentExpressionSyntax assignment => Sinks.Of(assignment),
                 _ => null,
             };
-            if (sink is { } s && Tainted(expressions, s.Argument, s.Kind) is { } source)
+            if (sink is { } s && s.Arguments.Select(a => Tainted(expressions, a, s.Kind)).FirstOrDefault(t => t is not null) is { } source)
             {
                 hits.Add(new SinkHit(s.Kind, SinkLocation(document, node), s.Name, source, []));
                 continue;
@@ -181,13 +182,31 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
         }
     }
 
+    /// <summary>
+    /// Taints the local with the value's source; kinds the value is clean for (Path.GetExtension keeps no path, a
+    /// parsed number no text) are remembered as cleaned for that name.
+    /// </summary>
     private static void Assign(TaintState state, TaintExpressions expressions, string name, ExpressionSyntax value)
     {
-        if (expressions.Of(value, TaintKind.Sql) is { } source)
+        if (state.Text.ContainsKey(name))
         {
-            state.Text.TryAdd(name, source);
+            return;
+        }
+
+        var sources = Kinds.Select(kind => (Kind: kind, Source: expressions.Of(value, kind))).ToArray();
+        if (sources.FirstOrDefault(s => s.Source is not null).Source is not { } source)
+        {
+            return;
+        }
+
+        state.Text[name] = source;
+        foreach (var (kind, _) in sources.Where(s => s.Source is null))
+        {
+            state.Clean(name, kind);
         }
     }
+
+    private static readonly TaintKind[] Kinds = Enum.GetValues<TaintKind>();
 
     /// <summary>
     /// Checks that make a value safe for the sink they protect: Url.IsLocalUrl before a redirect, an allow-list
@@ -215,6 +234,30 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A check on a URI made from a value checks the value: <c>var uri = new Uri(url)</c> or <c>Uri.TryCreate(url, ..., out var uri)</c>
+    /// followed by <c>allowed.Contains(uri.Host)</c> validates url.
+    /// </summary>
+    private static void ValidateThroughUris(SyntaxNode body, TaintState state)
+    {
+        var validatedOwners = state.Validated.Select(n => n.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in body.DescendantNodes())
+        {
+            var (made, from) = node switch
+            {
+                VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var first, ..] } creation } declarator
+                    when SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) == "Uri" => (declarator.Identifier.ValueText, NameOf(first.Expression)),
+                InvocationExpressionSyntax { ArgumentList.Arguments: [var first, _, { Expression: DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax designation } }] } invocation
+                    when SyntaxHelpers.InvokedName(invocation) == "TryCreate" => (designation.Identifier.ValueText, NameOf(first.Expression)),
+                _ => (null, null),
+            };
+            if (made is not null && from is not null && validatedOwners.Contains(made))
+            {
+                state.Validated.Add(from);
             }
         }
     }

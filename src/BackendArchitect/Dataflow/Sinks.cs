@@ -139,7 +139,7 @@ internal static class Sinks
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The sink an invocation is, with the argument that must not carry request data.</summary>
-    public static (TaintKind Kind, ExpressionSyntax Argument, string Name)? Of(InvocationExpressionSyntax invocation)
+    public static (TaintKind Kind, IReadOnlyList<ExpressionSyntax> Arguments, string Name)? Of(InvocationExpressionSyntax invocation)
     {
         var name = CSharp.SyntaxHelpers.InvokedName(invocation);
         if (name is null || !Methods.TryGetValue(name, out var sink) || invocation.ArgumentList.Arguments.Count <= sink.Argument)
@@ -147,28 +147,42 @@ internal static class Sinks
             return null;
         }
 
-        if (Receivers.TryGetValue(name, out var receivers)
-            && !(CSharp.SyntaxHelpers.Receiver(invocation) is { } receiver && receivers.Contains(LastName(receiver))))
+        var receiver = CSharp.SyntaxHelpers.Receiver(invocation);
+        if (Receivers.TryGetValue(name, out var receivers) && !(receiver is not null && receivers.Contains(LastName(receiver))))
+        {
+            return null;
+        }
+
+        // GetAsync and PostAsync are also cache, repository and queue methods: only an HTTP client's count.
+        if (sink.Kind == TaintKind.Url && !(receiver is not null && IsHttpClient(LastName(receiver))))
         {
             return null;
         }
 
         // An extension call (db.Database.ExecuteSqlRaw(sql)) has its SQL first; the static form
         // (RelationalDatabaseFacadeExtensions.ExecuteSqlRaw(db.Database, sql)) is not written by hand.
-        return (sink.Kind, invocation.ArgumentList.Arguments[sink.Argument].Expression, name);
+        // A process's program and its argument string are both dangerous.
+        IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command
+            ? [.. invocation.ArgumentList.Arguments.Take(2).Select(a => a.Expression)]
+            : [invocation.ArgumentList.Arguments[sink.Argument].Expression];
+        return (sink.Kind, arguments, name);
     }
 
     /// <summary>The sink a constructor call is, with its first argument.</summary>
-    public static (TaintKind Kind, ExpressionSyntax Argument, string Name)? Of(BaseObjectCreationExpressionSyntax creation)
+    public static (TaintKind Kind, IReadOnlyList<ExpressionSyntax> Arguments, string Name)? Of(BaseObjectCreationExpressionSyntax creation)
     {
         var type = creation is ObjectCreationExpressionSyntax named ? CSharp.SyntaxHelpers.SimpleTypeName(named.Type.ToString()) : null;
-        return type is not null && Constructors.TryGetValue(type, out var kind) && creation.ArgumentList is { Arguments.Count: > 0 } arguments
-            ? (kind, arguments.Arguments[0].Expression, "new " + type)
-            : null;
+        if (type is null || !Constructors.TryGetValue(type, out var kind) || creation.ArgumentList is not { Arguments.Count: > 0 } list)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ExpressionSyntax> arguments = kind == TaintKind.Command ? [.. list.Arguments.Take(2).Select(a => a.Expression)] : [list.Arguments[0].Expression];
+        return (kind, arguments, "new " + type);
     }
 
     /// <summary>The sink an assignment is (cmd.CommandText = sql; startInfo.FileName = ...), with the assigned value.</summary>
-    public static (TaintKind Kind, ExpressionSyntax Argument, string Name)? Of(AssignmentExpressionSyntax assignment)
+    public static (TaintKind Kind, IReadOnlyList<ExpressionSyntax> Arguments, string Name)? Of(AssignmentExpressionSyntax assignment)
     {
         var name = assignment.Left switch
         {
@@ -187,8 +201,12 @@ internal static class Sinks
             return null;
         }
 
-        return (kind, assignment.Right, name);
+        return (kind, [assignment.Right], name);
     }
+
+    private static bool IsHttpClient(string name) =>
+        name.Contains("client", StringComparison.OrdinalIgnoreCase) || name.Contains("http", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("CreateClient", StringComparison.Ordinal);
 
     private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }

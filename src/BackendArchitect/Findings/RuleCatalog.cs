@@ -50,6 +50,12 @@ public static class RuleCatalog
         new AnonymousOverrideOnWrite(),
         new EntityBoundFromRequest(),
         new SqlInjection(),
+        new CommandInjection(),
+        new PathTraversal(),
+        new ServerSideRequestForgery(),
+        new OpenRedirect(),
+        new HtmlFromRequest(),
+        new CodeInjection(),
     ];
 
     public static IEnumerable<T> OfType<T>()
