@@ -71,14 +71,18 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     /// <summary>Where the text a repository method returns came from, when the call's arguments taint it.</summary>
     private string? Returned(InvocationExpressionSyntax call, TaintExpressions expressions, int depth)
     {
-        foreach (var (target, state, body) in Targets(call, expressions))
+        foreach (var (_, state, body) in Targets(call, expressions))
         {
-            var inner = Expressions(state, depth + 1);
-            Propagate(body, state, inner);
-            var returned = body is ArrowExpressionClauseSyntax arrow
-                ? [arrow.Expression]
-                : body.DescendantNodes().OfType<ReturnStatementSyntax>().Select(r => r.Expression).OfType<ExpressionSyntax>();
-            if (returned.Select(e => inner.Of(e, TaintKind.Sql)).FirstOrDefault(s => s is not null) is { } source)
+            var source = engine.Returned(body, state, depth, () =>
+            {
+                var inner = Expressions(state, depth + 1);
+                Propagate(body, state, inner);
+                var returned = body is ArrowExpressionClauseSyntax arrow
+                    ? [arrow.Expression]
+                    : body.DescendantNodes().OfType<ReturnStatementSyntax>().Select(r => r.Expression).OfType<ExpressionSyntax>();
+                return returned.Select(e => inner.Of(e, TaintKind.Sql)).FirstOrDefault(s => s is not null);
+            });
+            if (source is not null)
             {
                 return source;
             }
@@ -91,7 +95,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     private IEnumerable<(MethodEntry Target, TaintState State, SyntaxNode Body)> Targets(InvocationExpressionSyntax call, TaintExpressions expressions)
     {
         var arguments = call.ArgumentList.Arguments;
-        if (arguments.Count == 0)
+        if (!arguments.Any(a => expressions.Of(a.Expression, TaintKind.Sql) is not null || (a.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && expressions.ObjectSource(name) is not null)))
         {
             yield break;
         }
@@ -193,7 +197,13 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             return;
         }
 
-        var sources = Kinds.Select(kind => (Kind: kind, Source: expressions.Of(value, kind))).ToArray();
+        // Most values carry nothing: one evaluation says so; only a tainted one is asked about each kind.
+        if (expressions.Of(value, TaintKind.Sql) is null && expressions.Of(value, TaintKind.Html) is null)
+        {
+            return;
+        }
+
+        var sources = Kinds.Select(kind => (Kind: kind, Source: Tainted(expressions, value, kind))).ToArray();
         if (sources.FirstOrDefault(s => s.Source is not null).Source is not { } source)
         {
             return;

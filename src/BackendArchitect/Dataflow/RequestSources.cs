@@ -4,13 +4,14 @@ namespace BackendArchitect.Dataflow;
 
 /// <summary>
 /// Expressions whose value the caller of an endpoint controls without any parameter: the request's query, form,
-/// headers, cookies, route values, path and body, read through HttpRequest or HttpContext.Request.
+/// headers, cookies, route values and path, read through HttpRequest or HttpContext.Request. The body is a stream
+/// (reading it is parsing, and a StreamReader over it opens no file), so it is not one of them.
 /// </summary>
 internal static class RequestSources
 {
     private static readonly HashSet<string> Collections = new(StringComparer.Ordinal)
     {
-        "Query", "Form", "Headers", "Cookies", "RouteValues", "QueryString", "Path", "PathBase", "Body", "ContentType", "Host",
+        "Query", "Form", "Headers", "Cookies", "RouteValues", "QueryString", "Path", "PathBase", "ContentType", "Host",
     };
 
     /// <summary>"Request.Query[\"q\"]" when the expression reads request data directly, else null.</summary>

@@ -153,6 +153,12 @@ internal static class Sinks
             return null;
         }
 
+        // Query and Execute are also names of query executors and mediators: Dapper's are called on a connection.
+        if (sink.Kind == TaintKind.Sql && IsDapper(name) && !(receiver is not null && IsConnection(LastName(receiver))))
+        {
+            return null;
+        }
+
         // GetAsync and PostAsync are also cache, repository and queue methods: only an HTTP client's count.
         if (sink.Kind == TaintKind.Url && !(receiver is not null && IsHttpClient(LastName(receiver))))
         {
@@ -203,6 +209,14 @@ internal static class Sinks
 
         return (kind, [assignment.Right], name);
     }
+
+    private static bool IsDapper(string name) => name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) && !name.Contains("Sql", StringComparison.Ordinal);
+
+    private static bool IsConnection(string name) =>
+        name.Contains("conn", StringComparison.OrdinalIgnoreCase) || name.Contains("db", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("database", StringComparison.OrdinalIgnoreCase) || name.Contains("transaction", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("sql", StringComparison.OrdinalIgnoreCase) || name.Contains("session", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("tx", StringComparison.OrdinalIgnoreCase) || name.Equals("command", StringComparison.OrdinalIgnoreCase) || name.Equals("cmd", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHttpClient(string name) =>
         name.Contains("client", StringComparison.OrdinalIgnoreCase) || name.Contains("http", StringComparison.OrdinalIgnoreCase)

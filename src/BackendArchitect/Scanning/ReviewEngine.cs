@@ -39,17 +39,30 @@ public static class ReviewEngine
         return Review(workspace, options, progress, cancellation);
     }
 
+    /// <summary>The task's result, with its own exception (a cancellation, an input error) rather than an AggregateException.</summary>
+    private static DbLintResult? GetResult(Task<DbLintResult?> task) => task.GetAwaiter().GetResult();
+
     public static ReviewResult Review(WorkspaceSnapshot workspace, ReviewOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
+        // The schema and migration lint reads only the workspace, so it runs beside the scan and the code rules;
+        // it is skipped when the selection leaves no SQL rule to run.
+        var sqlRules = RuleCatalog.Reading(SourceLanguage.Sql).Any(r => options.Lint.Selects(r.Metadata));
+        var lintTask = sqlRules
+            ? Task.Run<DbLintResult?>(() => DbLintEngine.Lint(workspace, options.Lint, cancellation), cancellation)
+            : Task.FromResult<DbLintResult?>(null);
+
         var (model, corpus) = ScanEngine.Analyze(workspace, progress, cancellation);
 
         progress?.Report("Reviewing the code");
         var (findings, diagnostics) = CodeRuleRunner.Run(new CodeReviewContext(model, corpus, workspace), options.Lint, cancellation);
 
         progress?.Report("Linting schemas and migrations");
-        var lint = DbLintEngine.Lint(workspace, options.Lint, cancellation);
-        findings.AddRange(lint.Findings);
-        diagnostics.AddRange(lint.Diagnostics);
+        if (GetResult(lintTask) is { } lint)
+        {
+            findings.AddRange(lint.Findings);
+            diagnostics.AddRange(lint.Diagnostics);
+        }
+
         diagnostics.AddRange(LintInputs.MarkUnlinted(model.Diagnostics));
 
         var rules = RuleCatalog.All.Select(r => r.Metadata).Where(options.Lint.Selects);

@@ -1,5 +1,4 @@
 using BackendArchitect.Findings;
-using BackendArchitect.Reports;
 
 namespace BackendArchitect.Rules.Security;
 
@@ -16,7 +15,8 @@ public sealed class AnonymousStateChangingEndpoint : ICodeRule
             + "and none reaches it from its controller, route group, global filters or a fallback policy: its effective policy is "
             + "anonymous. It is usually a forgotten [Authorize] or RequireAuthorization() on code added later, and anyone on the "
             + "network can change data through it. Sign-in, registration, token and password-recovery routes are left out, and so are "
-            + "endpoints marked [AllowAnonymous], which say they are open on purpose.",
+            + "endpoints marked [AllowAnonymous], which say they are open on purpose, and endpoints with a custom attribute or endpoint "
+            + "filter that may check the caller itself.",
         "[Authorize]\npublic class OrdersController : ControllerBase { ... }\n\n// Program.cs\napp.MapDelete(\"/api/products/{id}\", DeleteProduct);",
         "app.MapDelete(\"/api/products/{id}\", DeleteProduct)\n    .RequireAuthorization(\"CatalogManager\");\n\n// or once for every endpoint:\nbuilder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);",
         [
@@ -33,9 +33,9 @@ public sealed class AnonymousStateChangingEndpoint : ICodeRule
         var model = context.Model;
         foreach (var endpoint in model.Endpoints)
         {
-            if (endpoint.Auth.Required != false || !AuthText.IsWrite(endpoint.Method) || !EndpointFacts.IsHttpEndpoint(endpoint)
+            if (endpoint.Auth.Required != false || !EndpointFacts.IsExplicitWrite(endpoint) || !EndpointFacts.IsHttpEndpoint(endpoint)
                 || EndpointFacts.ExplicitlyAnonymous(endpoint) || EndpointFacts.IsAuthenticationFlow(endpoint)
-                || !EndpointFacts.ServiceAuthenticates(model, endpoint.Service))
+                || !EndpointFacts.ServiceAuthenticates(model, endpoint.Service) || AuthorizationFilters.MayAuthorize(context.Corpus, endpoint))
             {
                 continue;
             }

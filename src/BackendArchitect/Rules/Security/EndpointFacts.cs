@@ -36,12 +36,21 @@ public static partial class EndpointFacts
     public static bool IsHttpEndpoint(Endpoint endpoint) =>
         endpoint.Kind is EndpointKinds.Controller or EndpointKinds.Minimal or EndpointKinds.RazorPage or EndpointKinds.FastEndpoints;
 
+    /// <summary>
+    /// POST, PUT, PATCH and DELETE. A conventional MVC route that accepts any method (ANY) is left out: its actions are
+    /// usually pages fetched with GET, and what they change is not told by the route.
+    /// </summary>
+    public static bool IsExplicitWrite(Endpoint endpoint) => endpoint.Method is "POST" or "PUT" or "PATCH" or "DELETE";
+
+    /// <summary>PUT, PATCH and DELETE: they change or remove what exists, which an anonymous caller is almost never meant to.</summary>
+    public static bool ChangesExisting(Endpoint endpoint) => endpoint.Method is "PUT" or "PATCH" or "DELETE";
+
     /// <summary>"POST /api/orders".</summary>
     public static string Describe(Endpoint endpoint) => $"{endpoint.Method} {endpoint.Route}";
 
     [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:web-?hooks?|hooks?|callbacks?|ipn|notifications?-?(?:handler|listener)?|stripe|paypal|twilio|github|slack)(?:$|[/.?{_-])")]
     private static partial Regex InboundCallbackSegment();
 
-    [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|token|tokens|refresh|forgot|reset|reset-?password|forgot-?password|confirm|confirm-?email|verify|verification|log-?out|sign-?out|callback|signin-\w+|oauth2?|openid|connect|\.well-known|external-?login|two-?factor|2fa|mfa|otp|health|healthz|ready|readiness|liveness|alive|ping)(?:$|[/.?{_-])")]
+    [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:(?:pre-?)?log-?in|log-?on|sign-?in|sign-?up|register|registration|token|tokens|refresh|forgot|reset|reset-?password|forgot-?password|confirm|confirm-?email|verify|verification|log-?out|sign-?out|callback|signin-\w+|oauth2?|openid|connect|\.well-known|external-?login|two-?factor|2fa|mfa|otp|health|healthz|ready|readiness|liveness|alive|ping)(?:$|[/.?{_-])")]
     private static partial Regex AuthenticationFlowSegment();
 }

@@ -48,7 +48,7 @@ public sealed partial class EntityBoundFromRequest : ICodeRule
                 }
 
                 var declaration = HandlerParameters.Find(context.Corpus, endpoint, parameter.Name);
-                if (declaration is { } found && HasBindAllowList(found.Parameter))
+                if (declaration is { } found && (HasBindAllowList(found.Parameter) || BoundOtherwise(found.Parameter)))
                 {
                     continue;
                 }
@@ -90,6 +90,11 @@ public sealed partial class EntityBoundFromRequest : ICodeRule
     // MVC's [Bind("Name,Email")] limits binding to the listed properties: the documented mitigation.
     private static bool HasBindAllowList(Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax parameter) =>
         SyntaxHelpers.Attributes(parameter.AttributeLists).Any(a => SyntaxHelpers.AttributeName(a) == "Bind" && a.ArgumentList?.Arguments.Count > 0);
+
+    // [BindNever], [ModelBinder(...)] and custom attributes ([BindOrganization], [InjectUser]) fill the parameter
+    // from the server's own state (a filter, the route's id looked up), not from the body.
+    private static bool BoundOtherwise(Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax parameter) =>
+        SyntaxHelpers.Attributes(parameter.AttributeLists).Select(SyntaxHelpers.AttributeName).Any(n => n is not ("FromBody" or "FromForm" or "Bind" or "Required" or "NotNull"));
 
     [GeneratedRegex(@"^(?:Is[A-Z]\w*|Has[A-Z]\w*|Roles?|Permissions?|Password\w*|Credit\w*|Balance|Owner\w*|Tenant\w*|UserId|CustomerId|AccountId|Status|Price|Discount\w*|EmailConfirmed|Verified|Approved\w*|Created\w*|Deleted\w*)$")]
     private static partial Regex SensitiveProperty();
