@@ -47,6 +47,12 @@ public static class RuleCatalog
         new SerialInsteadOfIdentity(),
         new DuplicateForeignKey(),
         new AnonymousStateChangingEndpoint(),
+        new SensitiveDataLogging(),
+        new JwtValidationWeakened(),
+        new HttpsMetadataDisabled(),
+        new CorsAllowsAnyOrigin(),
+        new ExceptionDetailsExposed(),
+        new InsecureDeserialization(),
     ];
 
     public static IEnumerable<T> OfType<T>()
