@@ -49,6 +49,7 @@ public static class RuleCatalog
         new AnonymousStateChangingEndpoint(),
         new SecretWrittenToLog(),
         new SensitiveDataLogging(),
+        new WeakPasswordHash(),
         new WeakRandomForSecret(),
         new JwtValidationWeakened(),
         new HttpsMetadataDisabled(),

@@ -39,6 +39,13 @@ internal static partial class SecretNames
         return secretLast && !words[..^1].Any(NotTheSecret.Contains);
     }
 
+    /// <summary>True when the name denotes a password a person chose (low entropy, unlike a generated token or key).</summary>
+    public static bool IsPassword(string name)
+    {
+        var words = Words(name);
+        return words.Length > 0 && (words[^1] is "password" or "passwd" or "pwd" or "passphrase") && !words[..^1].Any(NotTheSecret.Contains);
+    }
+
     /// <summary>Lower-case words of a camelCase, PascalCase, snake_case or kebab-case name.</summary>
     public static string[] Words(string name) =>
         [.. Word().Matches(name).Select(m => m.Value.ToLowerInvariant())];
