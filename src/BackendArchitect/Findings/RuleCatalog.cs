@@ -47,6 +47,7 @@ public static class RuleCatalog
         new SerialInsteadOfIdentity(),
         new DuplicateForeignKey(),
         new AnonymousStateChangingEndpoint(),
+        new HardCodedCredential(),
         new SecretWrittenToLog(),
         new SensitiveDataLogging(),
         new WeakPasswordHash(),
