@@ -55,8 +55,10 @@ public static class RuleCatalog
         new JwtValidationWeakened(),
         new HttpsMetadataDisabled(),
         new CorsAllowsAnyOrigin(),
+        new WeakIdentityOptions(),
         new ExceptionDetailsExposed(),
         new InsecureDeserialization(),
+        new XmlExternalEntities(),
     ];
 
     public static IEnumerable<T> OfType<T>()
