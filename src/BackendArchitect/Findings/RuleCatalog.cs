@@ -55,6 +55,7 @@ public static class RuleCatalog
         new JwtValidationWeakened(),
         new HttpsMetadataDisabled(),
         new CorsAllowsAnyOrigin(),
+        new InsecureAuthCookie(),
         new WeakIdentityOptions(),
         new ExceptionDetailsExposed(),
         new InsecureDeserialization(),
