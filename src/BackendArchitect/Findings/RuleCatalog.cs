@@ -56,6 +56,19 @@ public static class RuleCatalog
         new OpenRedirect(),
         new HtmlFromRequest(),
         new CodeInjection(),
+        new HardCodedCredential(),
+        new SecretWrittenToLog(),
+        new SensitiveDataLogging(),
+        new WeakPasswordHash(),
+        new WeakRandomForSecret(),
+        new JwtValidationWeakened(),
+        new HttpsMetadataDisabled(),
+        new CorsAllowsAnyOrigin(),
+        new InsecureAuthCookie(),
+        new WeakIdentityOptions(),
+        new ExceptionDetailsExposed(),
+        new InsecureDeserialization(),
+        new XmlExternalEntities(),
     ];
 
     public static IEnumerable<T> OfType<T>()
