@@ -13,62 +13,59 @@ internal static class CallReader
 {
     private static readonly HashSet<string> MediatorTypes = new(StringComparer.Ordinal) { "IMediator", "ISender", "Mediator" };
 
-    public static IEnumerable<PendingCall> Read(UnitScope scope, SyntaxNode body)
+    /// <summary>The repository calls an invocation makes (several for a request with several handlers).</summary>
+    public static IEnumerable<PendingCall> At(UnitScope scope, InvocationExpressionSyntax invocation)
     {
-        var ownType = scope.Unit.TypeName is null ? null : SyntaxHelpers.SimpleTypeName(scope.Unit.TypeName);
-        foreach (var invocation in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        Invocations.IsNamed(invocation, out var name, out var receiver);
+        if (name.Length == 0 || name == "nameof")
         {
-            Invocations.IsNamed(invocation, out var name, out var receiver);
-            if (name.Length == 0 || name == "nameof")
-            {
-                continue;
-            }
+            yield break;
+        }
 
-            var arguments = invocation.ArgumentList.Arguments.Count;
-            if (invocation.Expression is SimpleNameSyntax)
+        var arguments = invocation.ArgumentList.Arguments.Count;
+        if (invocation.Expression is SimpleNameSyntax)
+        {
+            if (LocalFunction(invocation, name) is { } local)
             {
-                if (LocalFunction(invocation, name) is { } local)
+                // One declared inside this unit is read with it.
+                if (!scope.Unit.Node.Span.Contains(local.Span))
                 {
-                    // One declared inside this unit is read with it.
-                    if (!scope.Unit.Node.Span.Contains(local.Span))
-                    {
-                        yield return new PendingCall(null, name, arguments, CodeUnit.Of(local, scope.Document), invocation);
-                    }
+                    yield return new PendingCall(null, name, arguments, CodeUnit.Of(local, scope.Document), invocation);
                 }
-                else if (ownType is not null)
-                {
-                    yield return new PendingCall(ownType, name, arguments, null, invocation);
-                }
-
-                continue;
             }
-
-            if (receiver is null)
+            else if (scope.OwnType is { } ownType)
             {
-                continue;
+                yield return new PendingCall(ownType, name, arguments, null, invocation);
             }
 
-            var declared = scope.Receiver(receiver);
-            if (name == "Send" && arguments > 0 && (declared?.Type is null || MediatorTypes.Contains(declared.Type))
-                && scope.ValueType(invocation.ArgumentList.Arguments[0].Expression) is { } request
-                && scope.Index.RequestHandlers.TryGetValue(request, out var handlers))
-            {
-                foreach (var handler in handlers)
-                {
-                    yield return new PendingCall(handler, "Handle", 2, null, invocation);
-                }
+            yield break;
+        }
 
-                continue;
+        if (receiver is null)
+        {
+            yield break;
+        }
+
+        var declared = scope.Receiver(receiver);
+        if (name == "Send" && arguments > 0 && (declared?.Type is null || MediatorTypes.Contains(declared.Type))
+            && scope.ValueType(invocation.ArgumentList.Arguments[0].Expression) is { } request
+            && scope.Index.RequestHandlers.TryGetValue(request, out var handlers))
+        {
+            foreach (var handler in handlers)
+            {
+                yield return new PendingCall(handler, "Handle", 2, null, invocation);
             }
 
-            if (declared?.Type is { } type)
-            {
-                yield return new PendingCall(type, name, arguments, null, invocation);
-            }
-            else if (declared is null && receiver is IdentifierNameSyntax typeName && scope.Index.Corpus.Types.ContainsKey(typeName.Identifier.ValueText))
-            {
-                yield return new PendingCall(typeName.Identifier.ValueText, name, arguments, null, invocation);
-            }
+            yield break;
+        }
+
+        if (declared?.Type is { } type)
+        {
+            yield return new PendingCall(type, name, arguments, null, invocation);
+        }
+        else if (declared is null && receiver is IdentifierNameSyntax typeName && scope.Index.Corpus.Types.ContainsKey(typeName.Identifier.ValueText))
+        {
+            yield return new PendingCall(typeName.Identifier.ValueText, name, arguments, null, invocation);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using BackendArchitect.CSharp;
 
 namespace BackendArchitect.Linking;
 
@@ -11,37 +12,47 @@ namespace BackendArchitect.Linking;
 /// </summary>
 internal sealed class CallResolver(LinkIndex index)
 {
-    private readonly ConcurrentDictionary<(string Service, string Type, string Method, int Arguments), ImmutableArray<CodeUnit>> resolved = new();
+    private readonly ConcurrentDictionary<(string Service, string Type, string Method, int Arguments), Resolution> resolved = new();
+    private readonly ConcurrentDictionary<(string Service, string Type), ImmutableArray<string>> implementations = new();
 
     /// <summary>Interfaces not followed because several classes implement them, with their implementations.</summary>
     public ConcurrentDictionary<string, ImmutableArray<string>> Ambiguous { get; } = new(StringComparer.Ordinal);
 
-    public ImmutableArray<CodeUnit> Resolve(PendingCall call, string service)
+    public Resolution Resolve(PendingCall call, string service)
     {
         if (call.Local is not null)
         {
-            return [call.Local];
+            return new Resolution([call.Local], null);
         }
 
-        return call.Type is null ? [] : resolved.GetOrAdd((service, call.Type, call.Method, call.Arguments), key => Lookup(key.Service, key.Type, key.Method, key.Arguments));
+        if (call.Type is null)
+        {
+            return Resolution.None;
+        }
+
+        if (call.Cached is { } cached && ReferenceEquals(cached.Service, service))
+        {
+            return cached.Resolution;
+        }
+
+        var resolution = resolved.GetOrAdd((service, call.Type, call.Method, call.Arguments), key => Lookup(key.Service, key.Type, key.Method, key.Arguments));
+        call.Cached = new ServiceResolution(service, resolution);
+        return resolution;
     }
 
-    private ImmutableArray<CodeUnit> Lookup(string service, string type, string method, int arguments)
+    private Resolution Lookup(string service, string type, string method, int arguments)
     {
         var shape = index.Shape(type);
-        if (shape is null)
-        {
-            return [];
-        }
-
-        if (!shape.IsInterface)
-        {
-            return [.. shape.FindMethods(method, arguments)];
-        }
-
-        var implementations = Implementations(service, type);
-        return [.. implementations.SelectMany(i => index.Shape(i)?.FindMethods(method, arguments) ?? [])];
+        ImmutableArray<CodeUnit> targets = shape is null ? []
+            : !shape.IsInterface ? [.. shape.FindMethods(method, arguments)]
+            : [.. implementations.GetOrAdd((service, type), key => Implementations(key.Service, key.Type)).SelectMany(i => index.Shape(i)?.FindMethods(method, arguments) ?? [])];
+        return new Resolution(targets, Client(type, targets));
     }
+
+    /// <summary>The client name when a call goes into a typed or Refit client, through its interface or its class.</summary>
+    private string? Client(string type, ImmutableArray<CodeUnit> targets) =>
+        index.TypedClients.TryGetValue(type, out var client) ? client
+        : targets.Select(t => t.TypeName is null ? null : index.TypedClients.GetValueOrDefault(SyntaxHelpers.SimpleTypeName(t.TypeName))).FirstOrDefault(c => c is not null);
 
     private ImmutableArray<string> Implementations(string service, string type)
     {
@@ -67,4 +78,10 @@ internal sealed class CallResolver(LinkIndex index)
 
         return classes;
     }
+}
+
+/// <summary>Where a call goes for a service, and the typed client it enters, if any.</summary>
+internal sealed record Resolution(ImmutableArray<CodeUnit> Targets, string? Client)
+{
+    public static Resolution None { get; } = new([], null);
 }

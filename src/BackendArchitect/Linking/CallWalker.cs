@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using BackendArchitect.CSharp;
 using BackendArchitect.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.Linking;
 
@@ -36,14 +37,16 @@ internal sealed class CallWalker(LinkIndex index, CallResolver resolver)
             outbound.AddRange(summary.Outbound.Select(o => o with { Fact = o.Fact with { Depth = current.Depth } }));
             foreach (var call in summary.Calls)
             {
-                var targets = resolver.Resolve(call, endpoint.Service);
-                if (TypedClient(current.Unit, call, targets) is { } client)
+                var resolution = resolver.Resolve(call, endpoint.Service);
+
+                // A client's calls to its own helpers are not calls into it.
+                if (resolution.Client is { } client && !summary.InClient)
                 {
                     var fact = new OutboundCall(current.Unit.QualifiedName, "typed-client", client, call.Method, current.Unit.Document.Path, current.Unit.Document.LineOf(call.Site), current.Depth);
                     outbound.Add(new OutboundSite(fact, call.Site, current.Unit.Document));
                 }
 
-                foreach (var target in targets)
+                foreach (var target in resolution.Targets)
                 {
                     if (visited.Contains(target))
                     {
@@ -79,36 +82,42 @@ internal sealed class CallWalker(LinkIndex index, CallResolver resolver)
         return new Walk(linked, depthBound, methodBound);
     }
 
-    /// <summary>The client name when a call goes into a typed or Refit client, through its interface or its class.</summary>
-    private string? TypedClient(CodeUnit caller, PendingCall call, ImmutableArray<CodeUnit> targets)
-    {
-        // A client's calls to its own helpers are not calls into it.
-        if (caller.TypeName is { } own && index.TypedClients.ContainsKey(SyntaxHelpers.SimpleTypeName(own)))
-        {
-            return null;
-        }
-
-        if (call.Type is not null && index.TypedClients.TryGetValue(call.Type, out var client))
-        {
-            return client;
-        }
-
-        return targets.Select(t => t.TypeName is null ? null : index.TypedClients.GetValueOrDefault(SyntaxHelpers.SimpleTypeName(t.TypeName))).FirstOrDefault(c => c is not null);
-    }
-
     private UnitSummary Summary(CodeUnit unit) => summaries.GetOrAdd(unit.Node, _ => Read(unit));
 
     private UnitSummary Read(CodeUnit unit)
     {
         if (unit.Body is not { } body)
         {
-            return new UnitSummary([], [], []);
+            return new UnitSummary([], [], [], false);
         }
 
+        // One pass over the unit's nodes for all four readers.
         var scope = new UnitScope(unit, index);
-        return new UnitSummary(
-            [.. CallReader.Read(scope, body)],
-            [.. EfAccessReader.Read(scope, body), .. RawSqlReader.Read(scope, body)],
-            [.. OutboundReader.Read(scope, body)]);
+        var calls = ImmutableArray.CreateBuilder<PendingCall>();
+        var data = ImmutableArray.CreateBuilder<DataAccessSite>();
+        var outbound = ImmutableArray.CreateBuilder<OutboundSite>();
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax invocation)
+            {
+                calls.AddRange(CallReader.At(scope, invocation));
+                if (OutboundReader.At(scope, invocation) is { } call)
+                {
+                    outbound.Add(call);
+                }
+            }
+
+            if (EfAccessReader.At(scope, node) is { } ef)
+            {
+                data.Add(ef);
+            }
+            else if (RawSqlReader.At(scope, node) is { } raw)
+            {
+                data.Add(raw);
+            }
+        }
+
+        var inClient = scope.OwnType is { } own && index.TypedClients.ContainsKey(own);
+        return new UnitSummary(calls.ToImmutable(), data.ToImmutable(), outbound.ToImmutable(), inClient);
     }
 }

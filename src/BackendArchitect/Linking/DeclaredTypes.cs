@@ -3,94 +3,61 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.Linking;
 
-/// <summary>What a name in code was declared as: its written type (null for <c>var</c>) and its initializer.</summary>
+/// <summary>What a name in code was declared as: its written type (null for <c>var</c> and untyped lambda parameters) and its initializer.</summary>
 internal sealed record DeclaredType(string? Type, TypeSyntax? Syntax, ExpressionSyntax? Initializer);
 
 /// <summary>
-/// The declared type of a simple name at a point of a unit, from syntax alone: parameters of the
-/// enclosing functions, locals declared before it (<c>var x = new T()</c> gives T), then the fields,
-/// properties and primary-constructor parameters of the unit's type and its repository bases.
+/// The names a unit can see from syntax alone, gathered in one pass over the member around it: the
+/// parameters of its functions and lambdas and its locals (<c>var x = new T()</c> gives T). A name
+/// declared twice keeps its first declaration; members of the type come from its shape.
 /// </summary>
 internal static class DeclaredTypes
 {
-    public static DeclaredType? Of(string name, SyntaxNode at, CodeUnit unit, LinkIndex index)
+    public static Dictionary<string, DeclaredType> Locals(CodeUnit unit)
     {
-        for (var node = at.Parent; node is not null; node = node.Parent)
+        var names = new Dictionary<string, DeclaredType>(StringComparer.Ordinal);
+        foreach (var scope in Scopes(unit.Node))
         {
-            if (Parameter(node, name) is { } parameter)
+            foreach (var node in scope.DescendantNodesAndSelf(n => n is not TypeDeclarationSyntax))
             {
-                return parameter.Type is null ? new DeclaredType(null, null, null) : new DeclaredType(TypeNames.Simple(parameter.Type), parameter.Type, null);
-            }
-
-            if (node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or GlobalStatementSyntax or CompilationUnitSyntax
-                && Local(node, name, at) is { } local)
-            {
-                return local;
-            }
-
-            // Top-level statements go on to the file; inside a type the members come from its shape.
-            if (node is MemberDeclarationSyntax and not GlobalStatementSyntax or CompilationUnitSyntax)
-            {
-                break;
+                switch (node)
+                {
+                    case ParameterSyntax parameter:
+                        names.TryAdd(parameter.Identifier.ValueText, parameter.Type is null ? new DeclaredType(null, null, null) : new DeclaredType(TypeNames.Simple(parameter.Type), parameter.Type, null));
+                        break;
+                    case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } declarator:
+                        names.TryAdd(declarator.Identifier.ValueText, FromDeclaration(declaration.Type, declarator.Initializer?.Value));
+                        break;
+                    case ForEachStatementSyntax each:
+                        names.TryAdd(each.Identifier.ValueText, FromDeclaration(each.Type, null));
+                        break;
+                    case DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } pattern:
+                        names.TryAdd(designation.Identifier.ValueText, FromDeclaration(pattern.Type, null));
+                        break;
+                }
             }
         }
 
-        return index.Shape(unit.TypeName) is { } shape && shape.Members.TryGetValue(name, out var member)
-            ? new DeclaredType(TypeNames.Simple(member), member, null)
-            : null;
+        return names;
     }
 
-    private static ParameterSyntax? Parameter(SyntaxNode node, string name)
+    /// <summary>The member around a unit (a method, accessor or constructor), or the top-level statements of its file.</summary>
+    private static IEnumerable<SyntaxNode> Scopes(SyntaxNode unit)
     {
-        var parameters = node switch
+        for (var node = unit; node is not null; node = node.Parent)
         {
-            BaseMethodDeclarationSyntax m => m.ParameterList.Parameters,
-            LocalFunctionStatementSyntax l => l.ParameterList.Parameters,
-            ParenthesizedLambdaExpressionSyntax p => p.ParameterList.Parameters,
-            AnonymousMethodExpressionSyntax a when a.ParameterList is not null => a.ParameterList.Parameters,
-            SimpleLambdaExpressionSyntax s => SyntaxFactoryList(s.Parameter),
-            _ => default,
-        };
-        foreach (var parameter in parameters)
-        {
-            if (parameter.Identifier.ValueText == name)
+            if (node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or FieldDeclarationSyntax)
             {
-                return parameter;
+                return [node];
+            }
+
+            if (node is GlobalStatementSyntax { Parent: CompilationUnitSyntax file })
+            {
+                return file.Members.OfType<GlobalStatementSyntax>();
             }
         }
 
-        return null;
-    }
-
-    private static SeparatedSyntaxList<ParameterSyntax> SyntaxFactoryList(ParameterSyntax parameter) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFactory.SingletonSeparatedList(parameter);
-
-    /// <summary>The last declaration of a local named <paramref name="name"/> before <paramref name="at"/> in a member.</summary>
-    private static DeclaredType? Local(SyntaxNode member, string name, SyntaxNode at)
-    {
-        DeclaredType? found = null;
-        foreach (var node in member.DescendantNodes(n => n.SpanStart <= at.SpanStart))
-        {
-            if (node.SpanStart >= at.SpanStart)
-            {
-                break;
-            }
-
-            switch (node)
-            {
-                case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name && declarator.Parent is VariableDeclarationSyntax declaration:
-                    found = FromDeclaration(declaration.Type, declarator.Initializer?.Value);
-                    break;
-                case ForEachStatementSyntax each when each.Identifier.ValueText == name:
-                    found = FromDeclaration(each.Type, null);
-                    break;
-                case DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } pattern when designation.Identifier.ValueText == name:
-                    found = FromDeclaration(pattern.Type, null);
-                    break;
-            }
-        }
-
-        return found;
+        return [unit];
     }
 
     private static DeclaredType FromDeclaration(TypeSyntax type, ExpressionSyntax? initializer)

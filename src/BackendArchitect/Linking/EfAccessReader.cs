@@ -42,22 +42,13 @@ internal static class EfAccessReader
 
     private static readonly HashSet<string> RawQueries = new(StringComparer.Ordinal) { "FromSqlRaw", "FromSql", "FromSqlInterpolated" };
 
-    public static IEnumerable<DataAccessSite> Read(UnitScope scope, SyntaxNode body)
+    /// <summary>The access that starts at this node, if any; called for every node of a unit.</summary>
+    public static DataAccessSite? At(UnitScope scope, SyntaxNode node) => node switch
     {
-        foreach (var node in body.DescendantNodesAndSelf())
-        {
-            var site = node switch
-            {
-                MemberAccessExpressionSyntax access => FromSetProperty(scope, access),
-                InvocationExpressionSyntax invocation => FromContextCall(scope, invocation),
-                _ => null,
-            };
-            if (site is not null)
-            {
-                yield return site;
-            }
-        }
-    }
+        MemberAccessExpressionSyntax access => FromSetProperty(scope, access),
+        InvocationExpressionSyntax invocation => FromContextCall(scope, invocation),
+        _ => null,
+    };
 
     /// <summary><c>db.Orders...</c> or <c>_orders...</c> (a DbSet field) at the start of a chain.</summary>
     private static DataAccessSite? FromSetProperty(UnitScope scope, MemberAccessExpressionSyntax access)
@@ -65,7 +56,7 @@ internal static class EfAccessReader
         if (access.Parent is InvocationExpressionSyntax call && call.Expression == access)
         {
             // _orders.Where(...): the receiver is a DbSet field or parameter.
-            if (access.Expression is IdentifierNameSyntax setName && scope.Name(setName.Identifier.ValueText, setName) is { Syntax: { } type }
+            if (access.Expression is IdentifierNameSyntax setName && scope.Name(setName.Identifier.ValueText) is { Syntax: { } type }
                 && TypeNames.SetEntity(type) is { } fieldEntity)
             {
                 return Chain(scope, setName, null, fieldEntity);

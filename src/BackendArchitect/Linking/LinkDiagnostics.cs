@@ -30,14 +30,17 @@ internal static class LinkDiagnostics
             diagnostics.Add(new Diagnostic(
                 declaration?.Document.Path ?? ".",
                 declaration is null ? 0 : declaration.Document.LineOf(declaration.Declaration.Identifier),
-                $"linking: {name} has {ambiguous[name].Length} implementations ({string.Join(", ", ambiguous[name])}) and no DI registration; calls through it are not followed"));
+                $"linking: {name} has {ambiguous[name].Length} implementations ({Listed(ambiguous[name])}) and no DI registration; calls through it are not followed"));
         }
 
         if (interfaces.Length > MaxAmbiguous)
         {
-            diagnostics.Add(new Diagnostic(".", 0, $"linking: {interfaces.Length - MaxAmbiguous} more interfaces with several implementations and no DI registration are not followed: {string.Join(", ", interfaces.Skip(MaxAmbiguous).Take(5))}{(interfaces.Length > MaxAmbiguous + 5 ? ", ..." : "")}"));
+            diagnostics.Add(new Diagnostic(".", 0, $"linking: {interfaces.Length - MaxAmbiguous} more interfaces with several implementations and no DI registration are not followed: {Listed([.. interfaces.Skip(MaxAmbiguous)])}"));
         }
     }
+
+    private static string Listed(ImmutableArray<string> names) =>
+        string.Join(", ", names.Take(5)) + (names.Length > 5 ? ", ..." : "");
 
     private static void Summarize(ICollection<Diagnostic> diagnostics, ImmutableArray<Endpoint> endpoints, string what)
     {

@@ -36,26 +36,27 @@ internal static class OutboundReader
         "Produce", "ProduceAsync", "PublishBatch",
     };
 
-    public static IEnumerable<OutboundSite> Read(UnitScope scope, SyntaxNode body)
+    /// <summary>The outbound call an invocation makes, if any.</summary>
+    public static OutboundSite? At(UnitScope scope, InvocationExpressionSyntax invocation)
     {
-        foreach (var invocation in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        Invocations.IsNamed(invocation, out var name, out var receiver);
+        if (receiver is null)
         {
-            Invocations.IsNamed(invocation, out var name, out var receiver);
-            if (receiver is null)
-            {
-                continue;
-            }
-
-            if (HttpCalls.Contains(name) && HttpTarget(scope, receiver, name) is { } client)
-            {
-                yield return Site(scope, invocation, "http", client, name);
-            }
-            else if (BusCalls.Contains(name) && IsBus(scope, receiver))
-            {
-                var kind = name.Contains("Publish", StringComparison.Ordinal) ? "publish" : "send";
-                yield return Site(scope, invocation, kind, MessageType(scope, invocation) ?? "unknown", name);
-            }
+            return null;
         }
+
+        if (HttpCalls.Contains(name) && HttpTarget(scope, receiver, name) is { } client)
+        {
+            return Site(scope, invocation, "http", client, name);
+        }
+
+        if (BusCalls.Contains(name) && IsBus(scope, receiver))
+        {
+            var kind = name.Contains("Publish", StringComparison.Ordinal) ? "publish" : "send";
+            return Site(scope, invocation, kind, MessageType(scope, invocation) ?? "unknown", name);
+        }
+
+        return null;
     }
 
     /// <summary>The client an HttpClient call goes through, or null when the receiver is not an HttpClient.</summary>

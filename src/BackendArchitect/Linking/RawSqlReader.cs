@@ -30,25 +30,16 @@ internal static class RawSqlReader
         "SqlCommand", "NpgsqlCommand", "MySqlCommand", "SqliteCommand", "OracleCommand", "OleDbCommand", "OdbcCommand", "SQLiteCommand",
     };
 
-    public static IEnumerable<DataAccessSite> Read(UnitScope scope, SyntaxNode body)
+    /// <summary>The raw SQL run at this node, if any; called for every node of a unit.</summary>
+    public static DataAccessSite? At(UnitScope scope, SyntaxNode node) => node switch
     {
-        foreach (var node in body.DescendantNodesAndSelf())
-        {
-            var site = node switch
-            {
-                InvocationExpressionSyntax invocation => FromCall(scope, invocation),
-                ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } created when CommandTypes.Contains(TypeNames.Simple(created.Type)) =>
-                    Raw(scope, created, "ado", TypeNames.Simple(created.Type), created.ArgumentList!.Arguments[0].Expression, null, null),
-                AssignmentExpressionSyntax { Left: var left } assignment when CommandTextTarget(left) =>
-                    Raw(scope, assignment, "ado", "CommandText", assignment.Right, null, null),
-                _ => null,
-            };
-            if (site is not null)
-            {
-                yield return site;
-            }
-        }
-    }
+        InvocationExpressionSyntax invocation => FromCall(scope, invocation),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } created when CommandTypes.Contains(TypeNames.Simple(created.Type)) =>
+            Raw(scope, created, "ado", TypeNames.Simple(created.Type), created.ArgumentList!.Arguments[0].Expression, null, null),
+        AssignmentExpressionSyntax { Left: var left } assignment when CommandTextTarget(left) =>
+            Raw(scope, assignment, "ado", "CommandText", assignment.Right, null, null),
+        _ => null,
+    };
 
     private static bool CommandTextTarget(ExpressionSyntax left) => left switch
     {

@@ -10,7 +10,9 @@ namespace BackendArchitect.Linking;
 /// </summary>
 internal sealed class UnitScope(CodeUnit unit, LinkIndex index)
 {
-    private readonly Dictionary<string, DeclaredType?> names = new(StringComparer.Ordinal);
+    private Dictionary<string, DeclaredType>? locals;
+    private TypeShape? shape;
+    private bool shapeRead;
 
     public CodeUnit Unit { get; } = unit;
 
@@ -18,20 +20,25 @@ internal sealed class UnitScope(CodeUnit unit, LinkIndex index)
 
     public CSharpDocument Document => Unit.Document;
 
-    public DeclaredType? Name(string name, SyntaxNode at)
+    /// <summary>The simple name of the unit's type, for calls on itself.</summary>
+    public string? OwnType { get; } = unit.TypeName is null ? null : SyntaxHelpers.SimpleTypeName(unit.TypeName);
+
+    /// <summary>The declared type of a simple name: a local or parameter, else a member of the unit's type.</summary>
+    public DeclaredType? Name(string name)
     {
-        if (!names.TryGetValue(name, out var found))
+        locals ??= DeclaredTypes.Locals(Unit);
+        if (locals.TryGetValue(name, out var local))
         {
-            names[name] = found = DeclaredTypes.Of(name, at, Unit, Index);
+            return local;
         }
 
-        return found;
+        return Shape()?.Members.TryGetValue(name, out var member) == true ? new DeclaredType(TypeNames.Simple(member), member, null) : null;
     }
 
     /// <summary>The declared type of a receiver: a name, <c>this.name</c>, or <c>this</c> itself.</summary>
     public DeclaredType? Receiver(ExpressionSyntax? receiver) => receiver switch
     {
-        IdentifierNameSyntax id => Name(id.Identifier.ValueText, id),
+        IdentifierNameSyntax id => Name(id.Identifier.ValueText),
         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => Member(member.Identifier.ValueText),
         ThisExpressionSyntax or BaseExpressionSyntax when Unit.TypeName is not null => new DeclaredType(SyntaxHelpers.SimpleTypeName(Unit.TypeName), null, null),
         ParenthesizedExpressionSyntax p => Receiver(p.Expression),
@@ -53,7 +60,18 @@ internal sealed class UnitScope(CodeUnit unit, LinkIndex index)
     public int Line(SyntaxToken token) => Document.LineOf(token);
 
     private DeclaredType? Member(string name) =>
-        Index.Shape(Unit.TypeName) is { } shape && shape.Members.TryGetValue(name, out var type) ? new DeclaredType(TypeNames.Simple(type), type, null) : null;
+        Shape()?.Members.TryGetValue(name, out var type) == true ? new DeclaredType(TypeNames.Simple(type), type, null) : null;
+
+    private TypeShape? Shape()
+    {
+        if (!shapeRead)
+        {
+            shape = Index.Shape(OwnType);
+            shapeRead = true;
+        }
+
+        return shape;
+    }
 }
 
 /// <summary>Invocation shapes the readers share.</summary>
@@ -69,7 +87,7 @@ internal static class Invocations
     /// <summary>The leading SQL keyword of a constant SQL text decides read or write; unknown when not constant.</summary>
     public static Model.DataOperation SqlOperation(string? sql)
     {
-        if (sql is null)
+        if (sql is null || IsProcedureName(sql))
         {
             return Model.DataOperation.Unknown;
         }
@@ -80,6 +98,9 @@ internal static class Invocations
 
     /// <summary>Whether constant SQL limits its rows; null when the text is not known.</summary>
     public static bool? SqlBounded(string? sql) =>
-        sql is null ? null
+        sql is null || IsProcedureName(sql) ? null
         : System.Text.RegularExpressions.Regex.IsMatch(sql, @"\b(LIMIT|TOP|FETCH\s+(FIRST|NEXT))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>A single word such as <c>[dbo].[User_ReadById]</c> names a stored procedure, whose SQL is not in the call.</summary>
+    private static bool IsProcedureName(string sql) => !sql.Trim().Any(char.IsWhiteSpace);
 }
