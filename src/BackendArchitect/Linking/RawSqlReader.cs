@@ -85,7 +85,9 @@ internal static class RawSqlReader
             return type.EndsWith("Connection", StringComparison.Ordinal);
         }
 
-        return declared?.Initializer?.ToString().Contains("Connection", StringComparison.Ordinal) == true;
+        // using var connection = factory.Open(); the name and how it was made say what it is.
+        return receiver is IdentifierNameSyntax name && name.Identifier.ValueText.Contains("conn", StringComparison.OrdinalIgnoreCase)
+            || declared?.Initializer?.ToString().Contains("connection", StringComparison.OrdinalIgnoreCase) == true;
     }
 
     private static DataAccessSite Raw(UnitScope scope, SyntaxNode node, string kind, string api, ExpressionSyntax? sqlExpression, string? context, DataOperation? operation)
