@@ -21,6 +21,7 @@ public sealed record SystemModel
     public ImmutableArray<Cache> Caches { get; init; } = [];
     public ImmutableArray<DataContext> DataContexts { get; init; } = [];
     public ImmutableArray<Entity> Entities { get; init; } = [];
+    public ImmutableArray<EndpointLink> Links { get; init; } = [];
     public ImmutableArray<ConfigEntry> Configuration { get; init; } = [];
     public ImmutableArray<ContainerImage> Containers { get; init; } = [];
     public ImmutableArray<ComposeService> ComposeServices { get; init; } = [];

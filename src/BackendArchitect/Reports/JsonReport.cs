@@ -23,6 +23,7 @@ public static class JsonReport
         {
             new JsonStringEnumConverter<DiagnosticSeverity>(JsonNamingPolicy.CamelCase),
             new JsonStringEnumConverter<FileSkip>(JsonNamingPolicy.CamelCase),
+            new JsonStringEnumConverter<DataOperation>(JsonNamingPolicy.CamelCase),
         },
         NewLine = "\n",
     });

@@ -22,10 +22,18 @@ public static class ModelSorter
         Caches = [.. m.Caches.OrderBy(x => x.Service, Ord).ThenBy(x => x.Technology, Ord).ThenBy(x => x.File, Ord).ThenBy(x => x.Line)],
         DataContexts = [.. m.DataContexts.OrderBy(x => x.Name, Ord).ThenBy(x => x.File, Ord)],
         Entities = [.. m.Entities.OrderBy(x => x.Context ?? "", Ord).ThenBy(x => x.Name, Ord).ThenBy(x => x.File, Ord)],
+        Links = [.. m.Links.Select(SortLink).OrderBy(l => l.Service, Ord).ThenBy(l => l.Route, Ord).ThenBy(l => MethodOrder(l.Method)).ThenBy(l => l.Method, Ord).ThenBy(l => l.EndpointFile, Ord).ThenBy(l => l.EndpointLine).ThenBy(l => l.Handler.Name, Ord)],
         Configuration = [.. m.Configuration.OrderBy(x => x.File, Ord).ThenBy(x => x.Line).ThenBy(x => x.Key, Ord)],
         Containers = [.. m.Containers.OrderBy(x => x.File, Ord)],
         ComposeServices = [.. m.ComposeServices.OrderBy(x => x.File, Ord).ThenBy(x => x.Name, Ord)],
         Diagnostics = [.. m.Diagnostics.Distinct().OrderBy(d => d.File, Ord).ThenBy(d => d.Line).ThenBy(d => d.Message, Ord)],
+    };
+
+    private static EndpointLink SortLink(EndpointLink l) => l with
+    {
+        Methods = [.. l.Methods.OrderBy(x => x.Depth).ThenBy(x => x.Name, Ord).ThenBy(x => x.File, Ord).ThenBy(x => x.Line)],
+        DataAccess = [.. l.DataAccess.Distinct().OrderBy(x => x.File, Ord).ThenBy(x => x.Line).ThenBy(x => x.Api, Ord).ThenBy(x => x.Entity, Ord).ThenBy(x => x.Method, Ord)],
+        Outbound = [.. l.Outbound.Distinct().OrderBy(x => x.File, Ord).ThenBy(x => x.Line).ThenBy(x => x.Kind, Ord).ThenBy(x => x.Target, Ord).ThenBy(x => x.Method, Ord)],
     };
 
     private static int MethodOrder(string method) => method switch

@@ -6,6 +6,7 @@ using BackendArchitect.CSharp.Auth;
 using BackendArchitect.CSharp.Data;
 using BackendArchitect.CSharp.Endpoints;
 using BackendArchitect.CSharp.Wiring;
+using BackendArchitect.Linking;
 using BackendArchitect.Model;
 using BackendArchitect.Workspace;
 
@@ -64,6 +65,9 @@ public static class ScanEngine
         var (contexts, entities) = EfModelReader.Read(corpus, diagnostics);
         var (config, containers, compose) = InfrastructureReader.Read(workspace, diagnostics);
 
+        progress?.Report("Linking handlers to data access and outbound calls");
+        var links = Linker.Link(corpus, endpoints, wiring.Registrations, wiring.HttpClients, contexts, entities, diagnostics, cancellation);
+
         var allDiagnostics = diagnostics.Snapshot();
         var model = ModelSorter.Sort(new SystemModel
         {
@@ -80,6 +84,7 @@ public static class ScanEngine
             Caches = wiring.Caches,
             DataContexts = contexts,
             Entities = entities,
+            Links = links.ToModel(),
             Configuration = config,
             Containers = containers,
             ComposeServices = compose,
