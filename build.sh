@@ -33,7 +33,7 @@ case "${1:-}" in
   sample)
     shift
     dotnet build src/BackendArchitect.Cli -c Release -v quiet -nologo
-    dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll scan samples/ShopBackend "$@"
+    dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll review samples/ShopBackend "$@"
     ;;
   test)
     # The live-schema tests start a throwaway PostgreSQL cluster; Debian's package provides initdb and pg_ctl.
@@ -46,27 +46,32 @@ case "${1:-}" in
     passed=$(sed -n 's/^ *Passed: *\([0-9]*\).*/\1/p' artifacts/test.log | tail -1)
     failed=$(sed -n 's/^ *Failed: *\([0-9]*\).*/\1/p' artifacts/test.log | tail -1)
     python3 -m unittest discover -s bench -p 'test_*.py'
-    # The findings tests wrote artifacts/sample.sarif; Microsoft's SARIF Multitool checks it against the
+    # The findings tests wrote artifacts/sample.sarif (every SQL rule fixture); the review of the sample and of
+    # every review-rule fixture is written beside it. Microsoft's SARIF Multitool checks each file against the
     # schema and the spec's rules. It exits 0 even on errors, so its own SARIF output is read instead.
+    architect="dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll"
+    $architect review samples/ShopBackend --format sarif --output artifacts/review-sample.sarif
+    $architect review tests/fixtures/rules/cs --format sarif --output artifacts/review-fixtures.sarif
     npm install --silent --no-audit --no-fund --prefix artifacts/sarif-tool @microsoft/sarif-multitool@5.7.0 >/dev/null
-    rm -f artifacts/sample.validation.sarif
-    artifacts/sarif-tool/node_modules/.bin/sarif-multitool validate artifacts/sample.sarif --output artifacts/sample.validation.sarif
-    python3 - artifacts/sample.validation.sarif <<'PY'
+    for sarif in artifacts/sample.sarif artifacts/review-sample.sarif artifacts/review-fixtures.sarif; do
+      rm -f "$sarif.validation"
+      artifacts/sarif-tool/node_modules/.bin/sarif-multitool validate "$sarif" --output "$sarif.validation"
+      python3 - "$sarif.validation" "$sarif" <<'PY'
 import json, sys
 results = [r for run in json.load(open(sys.argv[1]))["runs"] for r in run.get("results", [])]
 errors = [r for r in results if r.get("level") == "error"]
 for r in errors:
-    print(f"SARIF validation: {r['ruleId']}: {r['message'].get('text', r['message'])}", file=sys.stderr)
-print(f"SARIF validation: {len(errors)} errors, {len(results) - len(errors)} warnings or notes")
+    print(f"SARIF validation of {sys.argv[2]}: {r['ruleId']}: {r['message'].get('text', r['message'])}", file=sys.stderr)
+print(f"SARIF validation of {sys.argv[2]}: {len(errors)} errors, {len(results) - len(errors)} warnings or notes")
 sys.exit(1 if errors else 0)
 PY
+    done
     # Every Mermaid diagram the tool writes, for the sample and for a model large enough to be split,
     # rendered by Mermaid's own CLI in Debian's chromium (puppeteer's browser download is skipped):
     # a diagram Mermaid cannot parse fails the run.
     apt_install /usr/bin/chromium chromium
     PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 \
       npm install --silent --no-audit --no-fund --prefix artifacts/mermaid-tool @mermaid-js/mermaid-cli@11.17.0 >/dev/null
-    architect="dotnet src/BackendArchitect.Cli/bin/Release/net10.0/architect.dll"
     rm -rf artifacts/mermaid
     mkdir -p artifacts/mermaid
     $architect scan samples/ShopBackend --format mermaid --no-progress --output artifacts/mermaid/sample/

@@ -3,7 +3,7 @@
 # and a side-by-side row against squawk.
 #
 #   bench/run.sh [--sizes "10000 100000 1000000"] [--path DIR ...] [--forms "build portable r2r aot"]
-#                [--program NAME=PATH ...] [--startup] [--squawk DIR] [--runs N] [--seed N]
+#                [--program NAME=PATH ...] [--startup] [--squawk DIR] [--review] [--runs N] [--seed N]
 #                [--no-baseline] [--no-build]
 #
 # --forms: which builds to time. build: the Release build's apphost (the default, what a developer
@@ -14,6 +14,8 @@
 # as a ratio); programs come first, so the baseline row is measured with the first of them.
 # --startup adds two rows per form: `--version`, and `db lint` of the sample's two migrations.
 # --squawk DIR adds `db lint DIR` per form and one row of squawk (npm: squawk-cli) on the same files.
+# --review adds, beside each --path's scan row, a row of `review` of the same folder (every rule family), so
+# the review's cost reads as a ratio to the scan measured in the same run.
 # Generated sizes come from bench/generate.py (cached in /tmp/architect-bench/<size>, regenerated when
 # the generator or seed changes). Each target runs once to warm the file cache (and, for scans, to
 # read statistics.lines from the JSON), then N more times under /usr/bin/time; the targets of one
@@ -31,6 +33,7 @@ forms="build"
 declare -A program
 programs=""
 startup=0
+review=0
 squawk_dir=""
 runs=3
 seed=1
@@ -58,6 +61,7 @@ while [[ $# -gt 0 ]]; do
             program[${BASH_REMATCH[1]}]="$(cd "$(dirname "${BASH_REMATCH[2]}")" && pwd)/$(basename "${BASH_REMATCH[2]}")"
             programs="$programs ${BASH_REMATCH[1]}"; shift 2 ;;
         --startup) startup=1; shift ;;
+        --review) review=1; shift ;;
         --squawk) squawk_dir="${2:?--squawk needs a directory}"; shift 2 ;;
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
         --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
@@ -148,6 +152,9 @@ for size in $sizes; do
 done
 for p in "${paths[@]+"${paths[@]}"}"; do
     for form in $forms; do add_target "$(cd "$p" && pwd)" "$form" 1 "${program[$form]}" scan "$p" --format json --no-progress; done
+    if [[ "$review" == 1 ]]; then
+        for form in $forms; do add_target "review:$(cd "$p" && pwd)" "$form" 1 "${program[$form]}" review "$p" --format json --no-progress; done
+    fi
 done
 if [[ "$startup" == 1 ]]; then
     for form in $forms; do add_target "startup:--version" "$form" 1 "${program[$form]}" --version; done

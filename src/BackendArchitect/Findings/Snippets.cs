@@ -17,10 +17,24 @@ public static partial class Snippets
     public static string[] MaskedLines(string file, string text)
     {
         var masked = file.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) ? SqlSecretMasker.Mask(text)
-            : file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? SecretMasker.MaskText(MaskSqlInStrings(text))
-            : SecretMasker.MaskText(text);
+            : file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? SecretMasker.MaskText(MaskKeyedLiterals(MaskSqlInStrings(text), KeyedStringLiteral()))
+            : SecretMasker.MaskText(MaskKeyedLiterals(text, KeyedLiteral()));
         return masked.ReplaceLineEndings("\n").Split('\n');
     }
+
+    // A value under a secret key ("Password": "orchid-lake", Password = "...", password: hunter2) is a secret by its
+    // key alone, however plain it looks: configuration, C# initializers and YAML lines are masked by the key. In C#
+    // only string literals are values (Password = request.Password is code, not a secret).
+    private static string MaskKeyedLiterals(string text, Regex keyed) =>
+        keyed.Replace(text, m => SecretMasker.IsSecretKey(m.Groups["key"].Value)
+            ? m.Value[..(m.Groups["value"].Index - m.Index)] + SecretMasker.Mask(m.Groups["value"].Value) + m.Value[(m.Groups["value"].Index - m.Index + m.Groups["value"].Length)..]
+            : m.Value);
+
+    [GeneratedRegex(@"(?<key>[A-Za-z_][\w.:-]*)""?[ \t]*(?:=|:)[ \t]*(?:@?""(?<value>(?:[^""\\\n]|\\.)+)""|(?<value>[^\s""',;{}\[\]#][^\s,;{}\[\]#]*))")]
+    private static partial Regex KeyedLiteral();
+
+    [GeneratedRegex(@"(?<key>[A-Za-z_][\w.:-]*)""?[ \t]*(?:=|:)[ \t]*@?""(?<value>(?:[^""\\\n]|\\.)+)""")]
+    private static partial Regex KeyedStringLiteral();
 
     // EF Core migrations carry SQL in C# strings (migrationBuilder.Sql("UPDATE users SET password = '...'")):
     // their literals are masked by column like those of a .sql file.

@@ -17,7 +17,8 @@ public sealed class PlantedSecretsTests
     /// <summary>The secret part of every value planted in the fixture (fake, in each vendor's format).</summary>
     private static readonly string[] Planted =
     [
-        // Api/appsettings.json
+        // Api/appsettings.json (the first: a plain word password under its key, which only the key name gives away)
+        "orchid-lake-4471",
         "ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d",
         "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",
         "AKIA53EFR4EDT2SYWB3W",
@@ -75,6 +76,7 @@ public sealed class PlantedSecretsTests
         foreach (var format in LintFormats)
         {
             data.Add(["db", "lint", Root, "--format", format]);
+            data.Add(["review", Root, "--format", format, "--no-progress"]);
         }
 
         foreach (var format in SchemaFormats)
