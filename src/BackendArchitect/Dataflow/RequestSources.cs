@@ -32,7 +32,7 @@ internal static class RequestSources
     }
 
     /// <summary>Request, HttpContext.Request, context.Request, this.Request.</summary>
-    private static bool IsRequest(ExpressionSyntax expression) => expression switch
+    public static bool IsRequest(ExpressionSyntax expression) => expression switch
     {
         IdentifierNameSyntax { Identifier.ValueText: "Request" or "request" or "httpRequest" } => true,
         MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Request" } => true,

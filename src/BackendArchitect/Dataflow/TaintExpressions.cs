@@ -139,6 +139,14 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
         }
 
         var receiver = SyntaxHelpers.Receiver(invocation);
+
+        // new StreamReader(Request.Body).ReadToEnd(): the body is a stream, and the text read from it is the caller's.
+        if (name is "ReadToEnd" or "ReadToEndAsync" && receiver is ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var stream, ..] }
+            && stream.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Body", Expression: var owner } && RequestSources.IsRequest(owner))
+        {
+            return stream.Expression.ToString();
+        }
+
         if (Transforms.Contains(name) && receiver is not null)
         {
             return Of(receiver, kind);
