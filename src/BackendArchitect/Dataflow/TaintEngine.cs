@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackendArchitect.CSharp;
+using BackendArchitect.Linking;
 using BackendArchitect.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,26 +8,26 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Dataflow;
 
 /// <summary>
-/// Finds request-controlled values that reach injection sinks: for every endpoint, its handler's parameters bound
-/// from the route, query, body, headers or form (and the request itself, read anywhere) are followed through the
-/// handler and the repository methods it calls, to a bounded depth. One flow per sink and kind, from the first
+/// Finds request-controlled values that reach injection sinks: for every endpoint, the parameters of its handler
+/// (as the linker found it) bound from the route, query, body, headers or form, and the request itself read
+/// anywhere, are followed through the handler and the repository methods it calls, to a bounded depth. One flow per sink and kind, from the first
 /// endpoint (in model order) that reaches it.
 /// </summary>
 public static class TaintEngine
 {
     private static readonly HashSet<string> RequestSourcesOfParameters = new(StringComparer.Ordinal) { "route", "query", "body", "header", "form", "parameters" };
 
-    public static ImmutableArray<TaintFlow> Analyze(CSharpCorpus corpus, SystemModel model, CancellationToken cancellation = default)
+    public static ImmutableArray<TaintFlow> Analyze(CSharpCorpus corpus, LinkGraph links, SystemModel model, CancellationToken cancellation = default)
     {
         var engine = new TaintEngineContext(corpus);
-        var documents = corpus.Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
         var flows = new List<TaintFlow>[model.Endpoints.Length];
         Parallel.For(0, model.Endpoints.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var endpoint = model.Endpoints[i];
             flows[i] = [];
-            foreach (var (body, parameters, document) in EndpointHandlers.Find(corpus, documents, endpoint))
+            if (links.For(endpoint)?.Handler is { } handler && Entry(handler.Node) is var (body, parameters) && body is not null)
             {
+                var document = handler.Document;
                 var state = new TaintState();
                 foreach (var parameter in parameters)
                 {
@@ -48,6 +49,17 @@ public static class TaintEngine
             .ThenBy(f => f.Location.Column)
             .ThenBy(f => f.Kind)];
     }
+
+    /// <summary>The body and parameters of the handler the linker found: a method, a local function or a lambda.</summary>
+    private static (SyntaxNode? Body, IReadOnlyList<ParameterSyntax> Parameters) Entry(SyntaxNode handler) => handler switch
+    {
+        BaseMethodDeclarationSyntax method => ((SyntaxNode?)method.Body ?? method.ExpressionBody, method.ParameterList.Parameters),
+        LocalFunctionStatementSyntax local => ((SyntaxNode?)local.Body ?? local.ExpressionBody, local.ParameterList.Parameters),
+        ParenthesizedLambdaExpressionSyntax lambda => (lambda.Body, lambda.ParameterList.Parameters),
+        SimpleLambdaExpressionSyntax lambda => (lambda.Body, [lambda.Parameter]),
+        AnonymousMethodExpressionSyntax anonymous => (anonymous.Body, anonymous.ParameterList?.Parameters ?? []),
+        _ => (null, []),
+    };
 
     /// <summary>Taints a handler parameter by how the endpoint binds it: text is text, a DTO or an upload is a request object.</summary>
     private static void Seed(TaintState state, Endpoint endpoint, ParameterSyntax parameter)

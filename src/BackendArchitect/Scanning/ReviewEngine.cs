@@ -51,10 +51,10 @@ public static class ReviewEngine
             ? Task.Run<DbLintResult?>(() => DbLintEngine.Lint(workspace, options.Lint, cancellation), cancellation)
             : Task.FromResult<DbLintResult?>(null);
 
-        var (model, corpus) = ScanEngine.Analyze(workspace, progress, cancellation);
+        var (model, corpus, links) = ScanEngine.Analyze(workspace, progress, cancellation);
 
         progress?.Report("Reviewing the code");
-        var (findings, diagnostics) = CodeRuleRunner.Run(new CodeReviewContext(model, corpus, workspace), options.Lint, cancellation);
+        var (findings, diagnostics) = CodeRuleRunner.Run(new CodeReviewContext(model, corpus, workspace, links), options.Lint, cancellation);
 
         progress?.Report("Linting schemas and migrations");
         if (GetResult(lintTask) is { } lint)

@@ -12,8 +12,8 @@ using BackendArchitect.Workspace;
 
 namespace BackendArchitect.Scanning;
 
-/// <summary>A scan's model and the parsed C# it was read from.</summary>
-public sealed record ScanAnalysis(SystemModel Model, CSharpCorpus Corpus);
+/// <summary>A scan's model, the parsed C# it was read from and the linker's graph over that syntax.</summary>
+public sealed record ScanAnalysis(SystemModel Model, CSharpCorpus Corpus, LinkGraph Links);
 
 /// <summary>The application layer's scan: workspace, front-ends, one sorted system model.</summary>
 public static class ScanEngine
@@ -96,7 +96,7 @@ public static class ScanEngine
             // Parsers quote what they stopped at, which may be a secret.
             Diagnostics = [.. allDiagnostics.Select(d => d with { Message = SecretMasker.MaskText(d.Message) })],
         });
-        return new ScanAnalysis(model, corpus);
+        return new ScanAnalysis(model, corpus, links);
     }
 
     /// <summary>Front-ends add diagnostics from parallel loops; this keeps that safe.</summary>
