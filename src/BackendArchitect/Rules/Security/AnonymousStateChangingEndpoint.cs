@@ -14,7 +14,8 @@ public sealed class AnonymousStateChangingEndpoint : ICodeRule
         "The service authenticates its callers, but this POST, PUT, PATCH or DELETE endpoint has no authorization of its own "
             + "and none reaches it from its controller, route group, global filters or a fallback policy: its effective policy is "
             + "anonymous. It is usually a forgotten [Authorize] or RequireAuthorization() on code added later, and anyone on the "
-            + "network can change data through it. Sign-in, registration, token and password-recovery routes are left out, and so are "
+            + "network can change data through it. Sign-in, registration, token and password-recovery routes, ASP.NET Core Identity's "
+            + "MapIdentityApi endpoints and inbound callbacks (webhooks) are left out, and so are "
             + "endpoints marked [AllowAnonymous], which say they are open on purpose, and endpoints with a custom attribute or endpoint "
             + "filter that may check the caller itself.",
         "[Authorize]\npublic class OrdersController : ControllerBase { ... }\n\n// Program.cs\napp.MapDelete(\"/api/products/{id}\", DeleteProduct);",
@@ -34,7 +35,7 @@ public sealed class AnonymousStateChangingEndpoint : ICodeRule
         foreach (var endpoint in model.Endpoints)
         {
             if (endpoint.Auth.Required != false || !EndpointFacts.IsExplicitWrite(endpoint) || !EndpointFacts.IsHttpEndpoint(endpoint)
-                || EndpointFacts.ExplicitlyAnonymous(endpoint) || EndpointFacts.IsAuthenticationFlow(endpoint)
+                || EndpointFacts.ExplicitlyAnonymous(endpoint) || EndpointFacts.IsAuthenticationFlow(endpoint) || EndpointFacts.IsInboundCallback(endpoint)
                 || !EndpointFacts.ServiceAuthenticates(model, endpoint.Service) || AuthorizationFilters.MayAuthorize(context.Corpus, endpoint))
             {
                 continue;

@@ -10,7 +10,8 @@ public static partial class EndpointFacts
     /// Routes that must be reachable without a session: signing in or up, tokens, password recovery, confirmations,
     /// external sign-in callbacks, health probes. Reporting them as anonymous would be noise.
     /// </summary>
-    public static bool IsAuthenticationFlow(Endpoint endpoint) => AuthenticationFlowSegment().IsMatch(endpoint.Route);
+    public static bool IsAuthenticationFlow(Endpoint endpoint) =>
+        AuthenticationFlowSegment().IsMatch(endpoint.Route) || endpoint.Handler.StartsWith("MapIdentityApi", StringComparison.Ordinal);
 
     /// <summary>
     /// Routes other systems call with their own proof instead of a user session (webhooks, payment notifications,

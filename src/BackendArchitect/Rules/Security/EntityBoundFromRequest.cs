@@ -69,7 +69,10 @@ public sealed partial class EntityBoundFromRequest : ICodeRule
         }
     }
 
-    /// <summary>The entity a body type names: List&lt;Customer&gt;, Customer[] and Customer? bind Customer's properties too.</summary>
+    /// <summary>
+    /// The entity a body type names: List&lt;Customer&gt;, Customer[] and Customer? bind Customer's properties too; any
+    /// other generic (SignInManager&lt;User&gt;, a framework service) is not the entity.
+    /// </summary>
     private static string ElementType(string type)
     {
         var t = type.Trim().TrimEnd('?');
@@ -81,11 +84,21 @@ public sealed partial class EntityBoundFromRequest : ICodeRule
         var open = t.IndexOf('<', StringComparison.Ordinal);
         if (open > 0 && t.EndsWith('>'))
         {
+            if (!Collections.Contains(SyntaxHelpers.SimpleTypeName(t[..open])))
+            {
+                return "";
+            }
+
             t = t[(open + 1)..^1];
         }
 
         return SyntaxHelpers.SimpleTypeName(t.Trim());
     }
+
+    private static readonly HashSet<string> Collections = new(StringComparer.Ordinal)
+    {
+        "List", "IList", "IEnumerable", "ICollection", "IReadOnlyList", "IReadOnlyCollection", "Collection", "HashSet", "ISet",
+    };
 
     // MVC's [Bind("Name,Email")] limits binding to the listed properties: the documented mitigation.
     private static bool HasBindAllowList(Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax parameter) =>
