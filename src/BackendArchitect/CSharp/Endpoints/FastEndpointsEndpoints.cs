@@ -15,6 +15,16 @@ namespace BackendArchitect.CSharp.Endpoints;
 /// </summary>
 public static class FastEndpointsEndpoints
 {
+    private const string DefaultSecurityPrefix = "FastEndpoints endpoint ";
+    private const string DefaultSecuritySuffix = ": secured unless AllowAnonymous() is called";
+
+    /// <summary>
+    /// True for the source that stands for FastEndpoints' own default (every endpoint is secured until it calls
+    /// AllowAnonymous()), as opposed to a group's or the endpoint's own Roles, Policies or Claims.
+    /// </summary>
+    public static bool IsDefaultSecurity(Model.AuthSource source) =>
+        source.Kind == "authorize" && source.Detail.StartsWith(DefaultSecurityPrefix, StringComparison.Ordinal) && source.Detail.EndsWith(DefaultSecuritySuffix, StringComparison.Ordinal);
+
     private static readonly HashSet<string> BodyVerbs = new(StringComparer.Ordinal) { "POST", "PUT", "PATCH" };
 
     public static IEnumerable<Endpoint> Discover(CSharpCorpus corpus, IReadOnlyDictionary<string, ServiceAuthDefaults> defaults, ICollection<Diagnostic> diagnostics)
@@ -116,7 +126,7 @@ public static class FastEndpointsEndpoints
         var requestName = handlerMethod?.ParameterList.Parameters.FirstOrDefault()?.Identifier.ValueText ?? "req";
         var responses = shape.ResponseType is null or "EmptyResponse" or "object" ? ImmutableArray<ResponseType>.Empty : [new ResponseType(null, shape.ResponseType)];
         var condition = ConditionalDirectives.ConditionOf(settings.RouteNode);
-        var secured = AuthMetadata.Authorize($"FastEndpoints endpoint {entry.Name}: secured unless AllowAnonymous() is called", doc.Path, doc.LineOf(type.Identifier));
+        var secured = AuthMetadata.Authorize($"{DefaultSecurityPrefix}{entry.Name}{DefaultSecuritySuffix}", doc.Path, doc.LineOf(type.Identifier));
         if (settings.Version > 0 && !config.Readable)
         {
             diagnostics.Add(new Diagnostic(settings.RouteDocument.Path, settings.RouteLine, $"FastEndpoints endpoint {entry.Name} calls Version({settings.Version}) but the UseFastEndpoints versioning setup was not found; the route is listed without the version segment", DiagnosticSeverity.Info));

@@ -21,10 +21,13 @@ public static partial class EndpointFacts
 
     /// <summary>
     /// The authorization an [AllowAnonymous] on this endpoint overrides: the [Authorize] or RequireAuthorization()
-    /// of its controller, group or its own, as the sources list them; empty when nothing required it.
+    /// of its controller, group or its own, as the sources list them; empty when nothing required it. FastEndpoints'
+    /// secured-by-default is not such a requirement: AllowAnonymous() is how that framework opens an endpoint.
     /// </summary>
     public static IReadOnlyList<Model.AuthSource> OverriddenAuthorization(Endpoint endpoint) =>
-        ExplicitlyAnonymous(endpoint) ? [.. endpoint.Auth.Sources.Where(s => s.Kind == "authorize")] : [];
+        ExplicitlyAnonymous(endpoint)
+            ? [.. endpoint.Auth.Sources.Where(s => s.Kind == "authorize" && !CSharp.Endpoints.FastEndpointsEndpoints.IsDefaultSecurity(s))]
+            : [];
 
     /// <summary>True when anything in the service authenticates callers: a scheme, or an endpoint that requires it.</summary>
     public static bool ServiceAuthenticates(SystemModel model, string service) =>
