@@ -25,11 +25,11 @@ public static class TaintEngine
         {
             var endpoint = model.Endpoints[i];
             flows[i] = [];
-            if (links.For(endpoint)?.Handler is { } handler && Entry(handler.Node) is var (body, parameters) && body is not null)
+            if (links.For(endpoint)?.Handler is { Body: { } body } handler)
             {
                 var document = handler.Document;
                 var state = new TaintState();
-                foreach (var parameter in parameters)
+                foreach (var parameter in handler.Parameters)
                 {
                     Seed(state, endpoint, parameter);
                 }
@@ -49,17 +49,6 @@ public static class TaintEngine
             .ThenBy(f => f.Location.Column)
             .ThenBy(f => f.Kind)];
     }
-
-    /// <summary>The body and parameters of the handler the linker found: a method, a local function or a lambda.</summary>
-    private static (SyntaxNode? Body, IReadOnlyList<ParameterSyntax> Parameters) Entry(SyntaxNode handler) => handler switch
-    {
-        BaseMethodDeclarationSyntax method => ((SyntaxNode?)method.Body ?? method.ExpressionBody, method.ParameterList.Parameters),
-        LocalFunctionStatementSyntax local => ((SyntaxNode?)local.Body ?? local.ExpressionBody, local.ParameterList.Parameters),
-        ParenthesizedLambdaExpressionSyntax lambda => (lambda.Body, lambda.ParameterList.Parameters),
-        SimpleLambdaExpressionSyntax lambda => (lambda.Body, [lambda.Parameter]),
-        AnonymousMethodExpressionSyntax anonymous => (anonymous.Body, anonymous.ParameterList?.Parameters ?? []),
-        _ => (null, []),
-    };
 
     /// <summary>Taints a handler parameter by how the endpoint binds it: text is text, a DTO or an upload is a request object.</summary>
     private static void Seed(TaintState state, Endpoint endpoint, ParameterSyntax parameter)

@@ -37,6 +37,17 @@ public sealed record CodeUnit(SyntaxNode Node, CSharpDocument Document, string? 
         _ => null,
     };
 
+    /// <summary>The declared parameters, in order (a lambda's single untyped parameter too).</summary>
+    public IReadOnlyList<ParameterSyntax> Parameters => Node switch
+    {
+        BaseMethodDeclarationSyntax m => m.ParameterList.Parameters,
+        LocalFunctionStatementSyntax l => l.ParameterList.Parameters,
+        ParenthesizedLambdaExpressionSyntax p => p.ParameterList.Parameters,
+        SimpleLambdaExpressionSyntax s => [s.Parameter],
+        AnonymousMethodExpressionSyntax a => a.ParameterList?.Parameters ?? [],
+        _ => [],
+    };
+
     /// <summary>"Type.Method", or the bare name outside a type.</summary>
     public string QualifiedName => TypeName is null ? Name : TypeName + "." + Name;
 

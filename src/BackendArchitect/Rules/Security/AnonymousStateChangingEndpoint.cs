@@ -36,7 +36,7 @@ public sealed class AnonymousStateChangingEndpoint : ICodeRule
         {
             if (endpoint.Auth.Required != false || !EndpointFacts.IsExplicitWrite(endpoint) || !EndpointFacts.IsHttpEndpoint(endpoint)
                 || EndpointFacts.ExplicitlyAnonymous(endpoint) || EndpointFacts.IsAuthenticationFlow(endpoint) || EndpointFacts.IsInboundCallback(endpoint)
-                || !EndpointFacts.ServiceAuthenticates(model, endpoint.Service) || AuthorizationFilters.MayAuthorize(context.Corpus, endpoint))
+                || !EndpointFacts.ServiceAuthenticates(model, endpoint.Service) || AuthorizationFilters.MayAuthorize(context, endpoint))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using BackendArchitect.CSharp;
+using BackendArchitect.Findings;
 using BackendArchitect.Model;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -25,22 +26,17 @@ public static class AuthorizationFilters
     };
 
     /// <summary>True when the endpoint's handler or its class carries an attribute that may be an authorization filter.</summary>
-    public static bool MayAuthorize(CSharpCorpus corpus, Endpoint endpoint)
+    public static bool MayAuthorize(CodeReviewContext context, Endpoint endpoint)
     {
-        var document = corpus.Documents.FirstOrDefault(d => d.Path == endpoint.File);
-        if (document is null)
-        {
-            return false;
-        }
-
         if (endpoint.Kind == EndpointKinds.Minimal)
         {
-            var line = document.File.Text.ReplaceLineEndings("\n").Split('\n').ElementAtOrDefault(endpoint.Line - 1) ?? "";
+            // The filter is chained on the mapping call, which need not be where the handler is declared.
+            var mapping = context.Workspace.Files.FirstOrDefault(f => f.Path == endpoint.File);
+            var line = mapping?.Text.ReplaceLineEndings("\n").Split('\n').ElementAtOrDefault(endpoint.Line - 1) ?? "";
             return line.Contains("AddEndpointFilter", StringComparison.Ordinal) || line.Contains("WithMetadata", StringComparison.Ordinal);
         }
 
-        var method = document.Root.DescendantNodes().OfType<MethodDeclarationSyntax>().FirstOrDefault(m => document.LineOf(m.Identifier) == endpoint.Line);
-        if (method is null)
+        if (context.Links.For(endpoint)?.Handler.Node is not MethodDeclarationSyntax method)
         {
             return false;
         }

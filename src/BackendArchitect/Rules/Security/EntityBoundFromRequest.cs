@@ -47,7 +47,7 @@ public sealed partial class EntityBoundFromRequest : ICodeRule
                     continue;
                 }
 
-                var declaration = HandlerParameters.Find(context.Corpus, endpoint, parameter.Name);
+                var declaration = HandlerParameters.Find(context.Links, endpoint, parameter.Name);
                 if (declaration is { } found && (HasBindAllowList(found.Parameter) || BoundOtherwise(found.Parameter)))
                 {
                     continue;
