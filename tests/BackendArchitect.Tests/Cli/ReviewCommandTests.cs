@@ -94,4 +94,32 @@ public sealed class ReviewCommandTests
         var details = stdout.LastIndexOf("<details>\n<summary>", StringComparison.Ordinal);
         Assert.Contains("| POST | `/api/Coupons` | anonymous |", stdout[details..], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Json_and_sarif_carry_the_end_of_a_sink_and_the_endpoint_it_is_reached_from()
+    {
+        var json = CliRunner.Run("review", Fixture("SEC010-sql-injection"), "--format", "json").Out;
+        var sarif = CliRunner.Run("review", Fixture("SEC010-sql-injection"), "--format", "sarif").Out;
+
+        using var doc = JsonDocument.Parse(json);
+        var finding = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("line").GetInt32() == 15);
+        Assert.Equal(10, finding.GetProperty("column").GetInt32());
+        Assert.Equal(15, finding.GetProperty("endLine").GetInt32());
+        Assert.Equal(77, finding.GetProperty("endColumn").GetInt32());
+        var related = Assert.Single(finding.GetProperty("related").EnumerateArray());
+        Assert.Equal("Api/Program.cs", related.GetProperty("file").GetString());
+        Assert.Equal(13, related.GetProperty("line").GetInt32());
+        Assert.StartsWith("endpoint GET /api/products/search", related.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        using var log = JsonDocument.Parse(sarif);
+        var result = Assert.Single(log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(), r =>
+            r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() == 15);
+        var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(15, region.GetProperty("endLine").GetInt32());
+        Assert.Equal(77, region.GetProperty("endColumn").GetInt32());
+        var location = Assert.Single(result.GetProperty("relatedLocations").EnumerateArray());
+        Assert.Equal(1, location.GetProperty("id").GetInt32());
+        Assert.Equal(13, location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.StartsWith("endpoint GET /api/products/search", location.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
 }
