@@ -48,6 +48,7 @@ public static class RuleCatalog
         new DuplicateForeignKey(),
         new AnonymousStateChangingEndpoint(),
         new AnonymousOverrideOnWrite(),
+        new ObjectLevelAuthorization(),
         new EntityBoundFromRequest(),
         new SqlInjection(),
         new CommandInjection(),
