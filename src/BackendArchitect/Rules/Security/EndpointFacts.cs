@@ -49,8 +49,18 @@ public static partial class EndpointFacts
     /// <summary>PUT, PATCH and DELETE: they change or remove what exists, which an anonymous caller is almost never meant to.</summary>
     public static bool ChangesExisting(Endpoint endpoint) => endpoint.Method is "PUT" or "PATCH" or "DELETE";
 
+    /// <summary>
+    /// True when a role or policy of the effective authorization names staff rather than any signed-in user (Admin,
+    /// Support, Warehouse, an internal service): such callers may reach every row and every admin page.
+    /// </summary>
+    public static bool IsPrivileged(Endpoint endpoint) =>
+        endpoint.Auth.Roles.Concat(endpoint.Auth.Policies).Any(r => PrivilegedName().IsMatch(r));
+
     /// <summary>"POST /api/orders".</summary>
     public static string Describe(Endpoint endpoint) => $"{endpoint.Method} {endpoint.Route}";
+
+    [GeneratedRegex(@"(?i)admin|staff|support|manager|operator|employee|internal|backoffice|back-office|superuser|moderator|system|service|warehouse|ops\b")]
+    private static partial Regex PrivilegedName();
 
     [GeneratedRegex(@"(?ix)(?:^|[/._-])(?:web-?hooks?|hooks?|callbacks?|ipn|notifications?-?(?:handler|listener)?|stripe|paypal|twilio|github|slack)(?:$|[/.?{_-])")]
     private static partial Regex InboundCallbackSegment();

@@ -53,7 +53,7 @@ public sealed partial class ObjectLevelAuthorization : ICodeRule
         foreach (var linked in context.Links.Endpoints)
         {
             var endpoint = linked.Endpoint;
-            if (!EndpointFacts.IsHttpEndpoint(endpoint) || endpoint.Auth.Required is null || IsPrivileged(endpoint)
+            if (!EndpointFacts.IsHttpEndpoint(endpoint) || endpoint.Auth.Required is null || EndpointFacts.IsPrivileged(endpoint)
                 || endpoint.Auth.Required == false && endpoint.Method != "GET"
                 || AuthorizationFilters.MayAuthorize(context, endpoint))
             {
@@ -186,12 +186,6 @@ public sealed partial class ObjectLevelAuthorization : ICodeRule
     // Order.CustomerId on a Payment: the row is scoped through its parent's owner.
     private static bool IsOwnerPath(string filter) =>
         filter.Contains('.', StringComparison.Ordinal) && (OwnerColumns.IsUserOwnerName(OwnerColumns.LastSegment(filter)) || OwnerColumns.IsScopeName(OwnerColumns.LastSegment(filter)));
-
-    private static bool IsPrivileged(Endpoint endpoint) =>
-        endpoint.Auth.Roles.Concat(endpoint.Auth.Policies).Any(r => PrivilegedName().IsMatch(r));
-
-    [GeneratedRegex(@"(?i)admin|staff|support|manager|operator|employee|internal|backoffice|back-office|superuser|moderator|system|service|warehouse|ops\b")]
-    private static partial Regex PrivilegedName();
 
     [GeneratedRegex(@"^(?:(?:Application|App|Identity)?User|Customer|Owner|Buyer|Patient|Member|Profile|Tenant|Organization|Organisation|Company|Workspace)Id$")]
     private static partial Regex PrivateOwner();
