@@ -52,6 +52,7 @@ public static class RuleCatalog
         new ObjectLevelAuthorization(),
         new PrivilegeFromRequest(),
         new EntityBoundFromRequest(),
+        new ClientDataAuthorization(),
         new SqlInjection(),
         new CommandInjection(),
         new PathTraversal(),
