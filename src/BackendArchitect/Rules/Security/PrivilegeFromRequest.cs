@@ -43,23 +43,24 @@ public sealed partial class PrivilegeFromRequest : ICodeRule
         foreach (var linked in context.Links.Endpoints)
         {
             var endpoint = linked.Endpoint;
-            if (!EndpointFacts.IsHttpEndpoint(endpoint) || EndpointFacts.IsPrivileged(endpoint) || RoleChecks.InCode(linked))
+            if (!EndpointFacts.IsHttpEndpoint(endpoint) || EndpointFacts.IsPrivileged(endpoint))
             {
                 continue;
             }
 
             var units = new[] { (linked.Handler, new RequestValues(endpoint, linked.Handler)) }
                 .Concat(linked.Methods.Select(m => (m.Unit, RequestValues.InCallee(endpoint, m.Unit))));
+            var checksRole = new Lazy<bool>(() => RoleChecks.InCode(linked));
             foreach (var (unit, request) in units)
             {
-                if (unit.Body is not { } body)
+                if (unit.Body is not { } body || request.IsEmpty)
                 {
                     continue;
                 }
 
                 foreach (var (at, what, value) in Grants(body, request))
                 {
-                    if (ComparedFirst(body, value))
+                    if (ComparedFirst(body, value) || checksRole.Value)
                     {
                         continue;
                     }

@@ -63,6 +63,9 @@ public sealed class RequestValues
         return new RequestValues(unit, p => p.Type is { } type && types.Contains(SyntaxHelpers.SimpleTypeName(type.ToString().TrimEnd('?'))));
     }
 
+    /// <summary>True when the unit has no request value at all, so nothing in it can hold one.</summary>
+    public bool IsEmpty => names.Count == 0;
+
     /// <summary>
     /// True when the expression's value is what the caller sent, or computed from it: a request name, a member of one,
     /// an operator, a new object or a conversion (Parse, ToString, Map...) over one. The result of any other call is
