@@ -197,8 +197,8 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             return;
         }
 
-        // Most values carry nothing: one evaluation says so; only a tainted one is asked about each kind.
-        if (expressions.Of(value, TaintKind.Sql) is null && expressions.Of(value, TaintKind.Html) is null)
+        // Most values carry nothing: a few evaluations say so (a stream is text only to XSLT); only a tainted one is asked about each kind.
+        if (expressions.Of(value, TaintKind.Sql) is null && expressions.Of(value, TaintKind.Html) is null && expressions.Of(value, TaintKind.Xslt) is null)
         {
             return;
         }

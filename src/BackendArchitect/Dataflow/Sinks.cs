@@ -88,6 +88,8 @@ internal static class Sinks
         ["RunAsync"] = (TaintKind.Code, 0),
         ["LoadFrom"] = (TaintKind.Code, 0),
         ["LoadFile"] = (TaintKind.Code, 0),
+        // XSLT stylesheets: a transform runs what the stylesheet says (document(), and scripts when enabled).
+        ["Load"] = (TaintKind.Xslt, 0),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Receivers a method name above must be called on to count, where the name alone is too common.</summary>
@@ -171,6 +173,12 @@ internal static class Sinks
             return null;
         }
 
+        // Load is also every document's and assembly's method: only a stylesheet transform's counts.
+        if (sink.Kind == TaintKind.Xslt && !(receiver is not null && IsStylesheetTransform(receiver, invocation)))
+        {
+            return null;
+        }
+
         // GetAsync and PostAsync are also cache, repository and queue methods: only an HTTP client's count.
         if (sink.Kind == TaintKind.Url && !(receiver is not null && IsHttpClient(LastName(receiver))))
         {
@@ -233,6 +241,28 @@ internal static class Sinks
     private static bool IsHttpClient(string name) =>
         name.Contains("client", StringComparison.OrdinalIgnoreCase) || name.Contains("http", StringComparison.OrdinalIgnoreCase)
         || name.Equals("CreateClient", StringComparison.Ordinal);
+
+    /// <summary>A receiver declared in the same file as an XslCompiledTransform (or the obsolete XslTransform), or created as one in place.</summary>
+    private static bool IsStylesheetTransform(ExpressionSyntax receiver, InvocationExpressionSyntax invocation)
+    {
+        if (receiver is ObjectCreationExpressionSyntax creation)
+        {
+            return IsTransformType(creation.Type.ToString());
+        }
+
+        var name = LastName(receiver);
+        return invocation.SyntaxTree.GetRoot().DescendantNodes().Any(node => node switch
+        {
+            VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name =>
+                declarator.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var type } ? IsTransformType(type.ToString())
+                    : declarator.Parent is VariableDeclarationSyntax declaration && IsTransformType(declaration.Type.ToString()),
+            PropertyDeclarationSyntax property when property.Identifier.ValueText == name => IsTransformType(property.Type.ToString()),
+            ParameterSyntax parameter when parameter.Identifier.ValueText == name => parameter.Type is { } type && IsTransformType(type.ToString()),
+            _ => false,
+        });
+    }
+
+    private static bool IsTransformType(string type) => CSharp.SyntaxHelpers.SimpleTypeName(type.TrimEnd('?')) is "XslCompiledTransform" or "XslTransform";
 
     private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }

@@ -66,7 +66,7 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 return Of(awaited.Expression, kind);
             case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
                 return Of(suppressed.Operand, kind);
-            case ObjectCreationExpressionSyntax creation when SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "Uri" or "StringBuilder" or "StringValues":
+            case ObjectCreationExpressionSyntax creation when SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "Uri" or "StringBuilder" or "StringValues" or "StringReader" or "XmlTextReader":
                 return creation.ArgumentList?.Arguments.Select(a => Of(a.Expression, kind)).FirstOrDefault(s => s is not null);
             default:
                 return null;
@@ -103,6 +103,11 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
         if (RequestSources.Describe(member) is { } request)
         {
             return request;
+        }
+
+        if (kind == TaintKind.Xslt && member.Name.Identifier.ValueText == "Body" && RequestSources.IsRequest(member.Expression))
+        {
+            return member.ToString();
         }
 
         var name = member.Name.Identifier.ValueText;
@@ -147,12 +152,18 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
             return stream.Expression.ToString();
         }
 
+        // A stylesheet is run for what it contains, so an upload's content counts where a stream is read as XSLT.
+        if (kind == TaintKind.Xslt && name == "OpenReadStream" && receiver is IdentifierNameSyntax { Identifier.ValueText: var upload } && state.Objects.TryGetValue(upload, out var file))
+        {
+            return $"{file.Source} ({invocation})";
+        }
+
         if (Transforms.Contains(name) && receiver is not null)
         {
             return Of(receiver, kind);
         }
 
-        if (Combiners.Contains(name) && receiver is IdentifierNameSyntax { Identifier.ValueText: "string" or "String" or "Path" or "Uri" or "FormattableStringFactory" })
+        if (Combiners.Contains(name) && receiver is IdentifierNameSyntax { Identifier.ValueText: "string" or "String" or "Path" or "Uri" or "FormattableStringFactory" or "XmlReader" })
         {
             return Arguments(invocation, kind);
         }

@@ -56,6 +56,7 @@ public static class RuleCatalog
         new OpenRedirect(),
         new HtmlFromRequest(),
         new CodeInjection(),
+        new XsltInjection(),
         new HardCodedCredential(),
         new SecretWrittenToLog(),
         new SensitiveDataLogging(),
