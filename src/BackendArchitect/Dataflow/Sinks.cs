@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.Dataflow;
@@ -18,6 +19,11 @@ internal static class Sinks
         ["ExecuteSqlRaw"] = (TaintKind.Sql, 0),
         ["ExecuteSqlRawAsync"] = (TaintKind.Sql, 0),
         ["SqlQueryRaw"] = (TaintKind.Sql, 0),
+        // EF6 and EF Core 2 took a plain string here; only an interpolated string binds their FormattableString overload.
+        ["SqlQuery"] = (TaintKind.Sql, 0),
+        ["ExecuteSqlCommand"] = (TaintKind.Sql, 0),
+        ["ExecuteSqlCommandAsync"] = (TaintKind.Sql, 0),
+        ["FromSql"] = (TaintKind.Sql, 0),
         // Dapper, on any connection.
         ["Query"] = (TaintKind.Sql, 0),
         ["QueryAsync"] = (TaintKind.Sql, 0),
@@ -52,6 +58,17 @@ internal static class Sinks
         ["WriteAllBytes"] = (TaintKind.Path, 0),
         ["WriteAllBytesAsync"] = (TaintKind.Path, 0),
         ["AppendAllText"] = (TaintKind.Path, 0),
+        ["AppendAllTextAsync"] = (TaintKind.Path, 0),
+        ["WriteAllLines"] = (TaintKind.Path, 0),
+        ["WriteAllLinesAsync"] = (TaintKind.Path, 0),
+        ["AppendAllLines"] = (TaintKind.Path, 0),
+        ["AppendAllLinesAsync"] = (TaintKind.Path, 0),
+        ["Open"] = (TaintKind.Path, 0),
+        ["Replace"] = (TaintKind.Path, 0),
+        ["GetFiles"] = (TaintKind.Path, 0),
+        ["EnumerateFiles"] = (TaintKind.Path, 0),
+        ["GetDirectories"] = (TaintKind.Path, 0),
+        ["EnumerateDirectories"] = (TaintKind.Path, 0),
         ["OpenRead"] = (TaintKind.Path, 0),
         ["OpenWrite"] = (TaintKind.Path, 0),
         ["OpenText"] = (TaintKind.Path, 0),
@@ -108,6 +125,17 @@ internal static class Sinks
         ["WriteAllBytes"] = ["File"],
         ["WriteAllBytesAsync"] = ["File"],
         ["AppendAllText"] = ["File"],
+        ["AppendAllTextAsync"] = ["File"],
+        ["WriteAllLines"] = ["File"],
+        ["WriteAllLinesAsync"] = ["File"],
+        ["AppendAllLines"] = ["File"],
+        ["AppendAllLinesAsync"] = ["File"],
+        ["Open"] = ["File"],
+        ["Replace"] = ["File"],
+        ["GetFiles"] = ["Directory"],
+        ["EnumerateFiles"] = ["Directory"],
+        ["GetDirectories"] = ["Directory"],
+        ["EnumerateDirectories"] = ["Directory"],
         ["OpenRead"] = ["File"],
         ["OpenWrite"] = ["File"],
         ["OpenText"] = ["File"],
@@ -124,6 +152,12 @@ internal static class Sinks
         ["LoadFile"] = ["Assembly"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Raw SQL in EF6 and EF Core 2 when given a string; an interpolated string binds the parameterising overload.</summary>
+    private static readonly HashSet<string> LegacyRawSql = new(StringComparer.Ordinal) { "SqlQuery", "ExecuteSqlCommand", "ExecuteSqlCommandAsync", "FromSql" };
+
+    /// <summary>File calls whose source and destination (File.Copy(from, to)) are both paths.</summary>
+    private static readonly HashSet<string> TwoPaths = new(StringComparer.Ordinal) { "Copy", "Move", "Replace" };
+
     /// <summary>Types whose constructor's first argument is a sink.</summary>
     private static readonly FrozenDictionary<string, TaintKind> Constructors = new Dictionary<string, TaintKind>(StringComparer.Ordinal)
     {
@@ -134,6 +168,14 @@ internal static class Sinks
         ["OracleCommand"] = TaintKind.Sql,
         ["OleDbCommand"] = TaintKind.Sql,
         ["OdbcCommand"] = TaintKind.Sql,
+        ["SQLiteCommand"] = TaintKind.Sql,
+        ["SqlDataAdapter"] = TaintKind.Sql,
+        ["NpgsqlDataAdapter"] = TaintKind.Sql,
+        ["MySqlDataAdapter"] = TaintKind.Sql,
+        ["SQLiteDataAdapter"] = TaintKind.Sql,
+        ["OracleDataAdapter"] = TaintKind.Sql,
+        ["OleDbDataAdapter"] = TaintKind.Sql,
+        ["OdbcDataAdapter"] = TaintKind.Sql,
         ["ProcessStartInfo"] = TaintKind.Command,
         ["FileStream"] = TaintKind.Path,
         ["StreamReader"] = TaintKind.Path,
@@ -188,7 +230,14 @@ internal static class Sinks
         // An extension call (db.Database.ExecuteSqlRaw(sql)) has its SQL first; the static form
         // (RelationalDatabaseFacadeExtensions.ExecuteSqlRaw(db.Database, sql)) is not written by hand.
         // A process's program and its argument string are both dangerous.
-        IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command
+        if (LegacyRawSql.Contains(name))
+        {
+            // SqlQuery(typeof(T), sql) and ExecuteSqlCommand(TransactionalBehavior.X, sql) put the SQL after a leading option.
+            var sql = invocation.ArgumentList.Arguments.Select(a => a.Expression).FirstOrDefault(e => !IsLeadingOption(e));
+            return sql is null or InterpolatedStringExpressionSyntax || IsFormattableString(sql) ? null : (sink.Kind, [sql], name);
+        }
+
+        IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command || TwoPaths.Contains(name)
             ? [.. invocation.ArgumentList.Arguments.Take(2).Select(a => a.Expression)]
             : [invocation.ArgumentList.Arguments[sink.Argument].Expression];
         return (sink.Kind, arguments, name);
@@ -229,6 +278,17 @@ internal static class Sinks
 
         return (kind, [assignment.Right], name);
     }
+
+    /// <summary>A local declared as FormattableString holds an interpolated string: the overload that takes it parameterises.</summary>
+    private static bool IsFormattableString(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax { Identifier.ValueText: var name }
+        && expression.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+        && member.DescendantNodes().OfType<VariableDeclarationSyntax>().Any(d =>
+            CSharp.SyntaxHelpers.SimpleTypeName(d.Type.ToString()) == "FormattableString" && d.Variables.Any(v => v.Identifier.ValueText == name));
+
+    private static bool IsLeadingOption(ExpressionSyntax expression) =>
+        expression is TypeOfExpressionSyntax or LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression }
+        || expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "TransactionalBehavior" } };
 
     private static bool IsDapper(string name) => name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) && !name.Contains("Sql", StringComparison.Ordinal);
 
