@@ -57,6 +57,7 @@ public static class RuleCatalog
         new HtmlFromRequest(),
         new CodeInjection(),
         new XsltInjection(),
+        new UnrestrictedFileUpload(),
         new XssInView(),
         new HardCodedCredential(),
         new SecretWrittenToLog(),
