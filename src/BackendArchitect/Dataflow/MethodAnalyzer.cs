@@ -95,7 +95,8 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     private IEnumerable<(MethodEntry Target, TaintState State, SyntaxNode Body)> Targets(InvocationExpressionSyntax call, TaintExpressions expressions)
     {
         var arguments = call.ArgumentList.Arguments;
-        if (!arguments.Any(a => expressions.Of(a.Expression, TaintKind.Sql) is not null || (a.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && expressions.ObjectSource(name) is not null)))
+        if (!arguments.Any(a => expressions.Of(a.Expression, TaintKind.Sql) is not null
+            || (a.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && (expressions.ObjectSource(name) is not null || expressions.TaintedMembers(name).Any()))))
         {
             yield break;
         }
@@ -146,13 +147,24 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 state.Text[name] = source;
             }
         }
-        else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed } && expressions.ObjectSource(passed) is { } objectSource)
+        else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed })
         {
-            state.Objects[name] = (type, objectSource);
+            if (expressions.ObjectSource(passed) is { } objectSource)
+            {
+                state.Objects[name] = (type, objectSource);
+            }
+
+            foreach (var (member, source) in expressions.TaintedMembers(passed))
+            {
+                state.Text[name + "." + member] = source;
+            }
         }
     }
 
-    /// <summary>Locals that receive request text: declarations, assignments, foreach over tainted items, StringBuilder appends.</summary>
+    /// <summary>
+    /// Locals that receive request text: declarations, assignments, foreach over tainted items, StringBuilder appends;
+    /// and members of objects the code creates or fills (<c>new Filter { Name = name }</c>, <c>filter.Name = name</c>) as "local.Member".
+    /// </summary>
     private static void Propagate(SyntaxNode body, TaintState state, TaintExpressions expressions)
     {
         for (var pass = 0; pass < 2; pass++)
@@ -163,6 +175,21 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 {
                     case VariableDeclaratorSyntax { Initializer.Value: var value } declarator:
                         Assign(state, expressions, declarator.Identifier.ValueText, value);
+                        if (value is BaseObjectCreationExpressionSyntax { Initializer: { } members })
+                        {
+                            foreach (var member in members.Expressions.OfType<AssignmentExpressionSyntax>())
+                            {
+                                if (member.Left is IdentifierNameSyntax { Identifier.ValueText: var property })
+                                {
+                                    Assign(state, expressions, declarator.Identifier.ValueText + "." + property, member.Right);
+                                }
+                            }
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name.Identifier.ValueText: var property } } assignment
+                        when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && !state.Objects.ContainsKey(owner.Identifier.ValueText):
+                        Assign(state, expressions, owner.Identifier.ValueText + "." + property, assignment.Right);
                         break;
                     case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Parent is not InitializerExpressionSyntax:
                         if (assignment.IsKind(SyntaxKind.AddAssignmentExpression) || assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))

@@ -79,6 +79,8 @@ internal static class Sinks
         ["Copy"] = (TaintKind.Path, 0),
         ["Move"] = (TaintKind.Path, 0),
         ["PhysicalFile"] = (TaintKind.Path, 0),
+        // HttpPostedFile(Base).SaveAs and document libraries' SaveAs write wherever the path says.
+        ["SaveAs"] = (TaintKind.Path, 0),
         // Outbound HTTP.
         ["GetAsync"] = (TaintKind.Url, 0),
         ["GetStringAsync"] = (TaintKind.Url, 0),
@@ -327,7 +329,15 @@ internal static class Sinks
     private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }
             ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) == "ProcessStartInfo"
-            : assignment.Left is MemberAccessExpressionSyntax { Expression: var target } && target.ToString().Contains("StartInfo", StringComparison.OrdinalIgnoreCase);
+            : assignment.Left is MemberAccessExpressionSyntax { Expression: var target }
+                && (target.ToString().Contains("StartInfo", StringComparison.OrdinalIgnoreCase) || IsDeclaredStartInfo(target, assignment));
+
+    /// <summary>A local declared as a ProcessStartInfo, or initialised with one, in the same member (<c>var psi = new ProcessStartInfo(); psi.FileName = ...</c>).</summary>
+    private static bool IsDeclaredStartInfo(ExpressionSyntax target, SyntaxNode at) =>
+        target is IdentifierNameSyntax { Identifier.ValueText: var name } && at.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+        && member.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(d => d.Identifier.ValueText == name
+            && (d.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var created } && CSharp.SyntaxHelpers.SimpleTypeName(created.ToString()) == "ProcessStartInfo"
+                || d.Parent is VariableDeclarationSyntax { Type: var declared } && CSharp.SyntaxHelpers.SimpleTypeName(declared.ToString()) == "ProcessStartInfo"));
 
     private static string LastName(ExpressionSyntax expression) => expression switch
     {

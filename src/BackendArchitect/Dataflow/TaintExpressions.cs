@@ -76,6 +76,11 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
     /// <summary>Where a request object held in this name came from, or null when it holds none.</summary>
     public string? ObjectSource(string name) => state.Objects.TryGetValue(name, out var dto) ? dto.Source : null;
 
+    /// <summary>The members of a local object that were set from request text (<c>new Filter { Name = name }</c>), by member name.</summary>
+    public IEnumerable<(string Member, string Source)> TaintedMembers(string name) =>
+        state.Text.Where(t => t.Key.Length > name.Length + 1 && t.Key.StartsWith(name, StringComparison.Ordinal) && t.Key[name.Length] == '.')
+            .Select(t => (t.Key[(name.Length + 1)..], t.Value));
+
     /// <summary>
     /// For URLs and redirects, only text that decides where the request goes counts: a value after a fixed
     /// "https://host/" or a local "/path" prefix picks a path on a known host, not the host.
@@ -114,6 +119,12 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
         if (name is "Length" or "Count")
         {
             return null;
+        }
+
+        // A member set from request text on an object the code made itself: only that member is the caller's.
+        if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var made } && state.Text.TryGetValue(made + "." + name, out var set))
+        {
+            return state.IsCleaned(made + "." + name, kind) ? null : set;
         }
 
         if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var owner } && state.Objects.TryGetValue(owner, out var dto))
