@@ -200,6 +200,13 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                         break;
                     case ForEachStatementSyntax loop:
                         Assign(state, expressions, loop.Identifier.ValueText, loop.Expression);
+
+                        // An archive's entry names are whoever made the archive's: "../../app/appsettings.json" is one (zip slip).
+                        if (loop.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entries" } entries)
+                        {
+                            state.Objects.TryAdd(loop.Identifier.ValueText, ("ZipArchiveEntry", $"the archive entry '{loop.Identifier.ValueText}' of {entries.Expression}"));
+                        }
+
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax builder, Name.Identifier.ValueText: "Append" or "AppendLine" or "AppendFormat" or "Insert" } } append:
                         if (append.ArgumentList.Arguments.Select(a => expressions.Of(a.Expression, TaintKind.Sql)).FirstOrDefault(s => s is not null) is { } source)
@@ -264,7 +271,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 case "IsMatch" or "Contains" or "ContainsKey" when inCondition && checkedName is not null && IsAllowList(invocation):
                     state.Validated.Add(checkedName);
                     break;
-                case "StartsWith" when inCondition && SyntaxHelpers.Receiver(invocation) is { } receiver && receiver.ToString().Contains("GetFullPath", StringComparison.Ordinal):
+                case "StartsWith" when inCondition && SyntaxHelpers.Receiver(invocation) is { } receiver && IsFullPath(receiver, body):
                     foreach (var n in receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText))
                     {
                         state.Clean(n, TaintKind.Path);
@@ -274,6 +281,12 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             }
         }
     }
+
+    /// <summary>Path.GetFullPath(...), or a local set to one in this body: what a root check must look at.</summary>
+    private static bool IsFullPath(ExpressionSyntax receiver, SyntaxNode body) =>
+        receiver.ToString().Contains("GetFullPath", StringComparison.Ordinal)
+        || receiver is IdentifierNameSyntax { Identifier.ValueText: var name } && body.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .Any(d => d.Identifier.ValueText == name && d.Initializer?.Value.ToString().Contains("GetFullPath", StringComparison.Ordinal) == true);
 
     /// <summary>
     /// A check on a URI made from a value checks the value: <c>var uri = new Uri(url)</c> or <c>Uri.TryCreate(url, ..., out var uri)</c>

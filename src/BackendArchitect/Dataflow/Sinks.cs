@@ -81,6 +81,7 @@ internal static class Sinks
         ["PhysicalFile"] = (TaintKind.Path, 0),
         // HttpPostedFile(Base).SaveAs and document libraries' SaveAs write wherever the path says.
         ["SaveAs"] = (TaintKind.Path, 0),
+        ["ExtractToFile"] = (TaintKind.Path, 0),
         // Outbound HTTP.
         ["GetAsync"] = (TaintKind.Url, 0),
         ["GetStringAsync"] = (TaintKind.Url, 0),
@@ -107,6 +108,11 @@ internal static class Sinks
         ["RunAsync"] = (TaintKind.Code, 0),
         ["LoadFrom"] = (TaintKind.Code, 0),
         ["LoadFile"] = (TaintKind.Code, 0),
+        // RazorEngine compiles a template to C# and runs it: a caller's template is a caller's program.
+        ["Parse"] = (TaintKind.Code, 0),
+        ["Compile"] = (TaintKind.Code, 0),
+        ["RunCompile"] = (TaintKind.Code, 0),
+        ["Run"] = (TaintKind.Code, 0),
         // XSLT stylesheets: a transform runs what the stylesheet says (document(), and scripts when enabled).
         ["Load"] = (TaintKind.Xslt, 0),
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -152,6 +158,10 @@ internal static class Sinks
         ["RunAsync"] = ["CSharpScript"],
         ["LoadFrom"] = ["Assembly"],
         ["LoadFile"] = ["Assembly"],
+        ["Parse"] = ["Razor"],
+        ["Compile"] = ["Razor"],
+        ["RunCompile"] = ["Razor"],
+        ["Run"] = ["Razor"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Raw SQL in EF6 and EF Core 2 when given a string; an interpolated string binds the parameterising overload.</summary>

@@ -33,7 +33,7 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
     /// <summary>Static helpers whose result holds every argument's text.</summary>
     private static readonly HashSet<string> Combiners = new(StringComparer.Ordinal)
     {
-        "Format", "Concat", "Join", "Combine", "Create",
+        "Format", "Concat", "Join", "Combine", "Create", "GetFullPath", "ChangeExtension",
     };
 
     /// <summary>Where the expression's text came from when the caller controls it, else null.</summary>
@@ -130,6 +130,12 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
         if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var owner } && state.Objects.TryGetValue(owner, out var dto))
         {
             if (state.IsCleaned(owner + "." + name, kind))
+            {
+                return null;
+            }
+
+            // An archive entry's Name is its last segment only, like Path.GetFileName of its FullName.
+            if (dto.Type == "ZipArchiveEntry" && name == "Name" && kind == TaintKind.Path)
             {
                 return null;
             }
