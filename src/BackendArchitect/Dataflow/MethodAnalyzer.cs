@@ -95,7 +95,8 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     private IEnumerable<(MethodEntry Target, TaintState State, SyntaxNode Body)> Targets(InvocationExpressionSyntax call, TaintExpressions expressions)
     {
         var arguments = call.ArgumentList.Arguments;
-        if (!arguments.Any(a => expressions.Of(a.Expression, TaintKind.Sql) is not null || (a.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && expressions.ObjectSource(name) is not null)))
+        if (!arguments.Any(a => expressions.Of(a.Expression, TaintKind.Sql) is not null
+            || (a.Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && (expressions.ObjectSource(name) is not null || expressions.TaintedMembers(name).Any()))))
         {
             yield break;
         }
@@ -146,13 +147,24 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 state.Text[name] = source;
             }
         }
-        else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed } && expressions.ObjectSource(passed) is { } objectSource)
+        else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed })
         {
-            state.Objects[name] = (type, objectSource);
+            if (expressions.ObjectSource(passed) is { } objectSource)
+            {
+                state.Objects[name] = (type, objectSource);
+            }
+
+            foreach (var (member, source) in expressions.TaintedMembers(passed))
+            {
+                state.Text[name + "." + member] = source;
+            }
         }
     }
 
-    /// <summary>Locals that receive request text: declarations, assignments, foreach over tainted items, StringBuilder appends.</summary>
+    /// <summary>
+    /// Locals that receive request text: declarations, assignments, foreach over tainted items, StringBuilder appends;
+    /// and members of objects the code creates or fills (<c>new Filter { Name = name }</c>, <c>filter.Name = name</c>) as "local.Member".
+    /// </summary>
     private static void Propagate(SyntaxNode body, TaintState state, TaintExpressions expressions)
     {
         for (var pass = 0; pass < 2; pass++)
@@ -163,6 +175,21 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 {
                     case VariableDeclaratorSyntax { Initializer.Value: var value } declarator:
                         Assign(state, expressions, declarator.Identifier.ValueText, value);
+                        if (value is BaseObjectCreationExpressionSyntax { Initializer: { } members })
+                        {
+                            foreach (var member in members.Expressions.OfType<AssignmentExpressionSyntax>())
+                            {
+                                if (member.Left is IdentifierNameSyntax { Identifier.ValueText: var property })
+                                {
+                                    Assign(state, expressions, declarator.Identifier.ValueText + "." + property, member.Right);
+                                }
+                            }
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name.Identifier.ValueText: var property } } assignment
+                        when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && !state.Objects.ContainsKey(owner.Identifier.ValueText):
+                        Assign(state, expressions, owner.Identifier.ValueText + "." + property, assignment.Right);
                         break;
                     case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Parent is not InitializerExpressionSyntax:
                         if (assignment.IsKind(SyntaxKind.AddAssignmentExpression) || assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
@@ -173,6 +200,13 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                         break;
                     case ForEachStatementSyntax loop:
                         Assign(state, expressions, loop.Identifier.ValueText, loop.Expression);
+
+                        // An archive's entry names are whoever made the archive's: "../../app/appsettings.json" is one (zip slip).
+                        if (loop.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entries" } entries)
+                        {
+                            state.Objects.TryAdd(loop.Identifier.ValueText, ("ZipArchiveEntry", $"the archive entry '{loop.Identifier.ValueText}' of {entries.Expression}"));
+                        }
+
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax builder, Name.Identifier.ValueText: "Append" or "AppendLine" or "AppendFormat" or "Insert" } } append:
                         if (append.ArgumentList.Arguments.Select(a => expressions.Of(a.Expression, TaintKind.Sql)).FirstOrDefault(s => s is not null) is { } source)
@@ -197,8 +231,8 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             return;
         }
 
-        // Most values carry nothing: one evaluation says so; only a tainted one is asked about each kind.
-        if (expressions.Of(value, TaintKind.Sql) is null && expressions.Of(value, TaintKind.Html) is null)
+        // Most values carry nothing: a few evaluations say so (a stream is text only to XSLT); only a tainted one is asked about each kind.
+        if (expressions.Of(value, TaintKind.Sql) is null && expressions.Of(value, TaintKind.Html) is null && expressions.Of(value, TaintKind.Xslt) is null)
         {
             return;
         }
@@ -237,7 +271,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 case "IsMatch" or "Contains" or "ContainsKey" when inCondition && checkedName is not null && IsAllowList(invocation):
                     state.Validated.Add(checkedName);
                     break;
-                case "StartsWith" when inCondition && SyntaxHelpers.Receiver(invocation) is { } receiver && receiver.ToString().Contains("GetFullPath", StringComparison.Ordinal):
+                case "StartsWith" when inCondition && SyntaxHelpers.Receiver(invocation) is { } receiver && IsFullPath(receiver, body):
                     foreach (var n in receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText))
                     {
                         state.Clean(n, TaintKind.Path);
@@ -247,6 +281,12 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             }
         }
     }
+
+    /// <summary>Path.GetFullPath(...), or a local set to one in this body: what a root check must look at.</summary>
+    private static bool IsFullPath(ExpressionSyntax receiver, SyntaxNode body) =>
+        receiver.ToString().Contains("GetFullPath", StringComparison.Ordinal)
+        || receiver is IdentifierNameSyntax { Identifier.ValueText: var name } && body.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .Any(d => d.Identifier.ValueText == name && d.Initializer?.Value.ToString().Contains("GetFullPath", StringComparison.Ordinal) == true);
 
     /// <summary>
     /// A check on a URI made from a value checks the value: <c>var uri = new Uri(url)</c> or <c>Uri.TryCreate(url, ..., out var uri)</c>

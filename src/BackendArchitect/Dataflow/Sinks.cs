@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BackendArchitect.Dataflow;
@@ -18,6 +19,11 @@ internal static class Sinks
         ["ExecuteSqlRaw"] = (TaintKind.Sql, 0),
         ["ExecuteSqlRawAsync"] = (TaintKind.Sql, 0),
         ["SqlQueryRaw"] = (TaintKind.Sql, 0),
+        // EF6 and EF Core 2 took a plain string here; only an interpolated string binds their FormattableString overload.
+        ["SqlQuery"] = (TaintKind.Sql, 0),
+        ["ExecuteSqlCommand"] = (TaintKind.Sql, 0),
+        ["ExecuteSqlCommandAsync"] = (TaintKind.Sql, 0),
+        ["FromSql"] = (TaintKind.Sql, 0),
         // Dapper, on any connection.
         ["Query"] = (TaintKind.Sql, 0),
         ["QueryAsync"] = (TaintKind.Sql, 0),
@@ -52,6 +58,17 @@ internal static class Sinks
         ["WriteAllBytes"] = (TaintKind.Path, 0),
         ["WriteAllBytesAsync"] = (TaintKind.Path, 0),
         ["AppendAllText"] = (TaintKind.Path, 0),
+        ["AppendAllTextAsync"] = (TaintKind.Path, 0),
+        ["WriteAllLines"] = (TaintKind.Path, 0),
+        ["WriteAllLinesAsync"] = (TaintKind.Path, 0),
+        ["AppendAllLines"] = (TaintKind.Path, 0),
+        ["AppendAllLinesAsync"] = (TaintKind.Path, 0),
+        ["Open"] = (TaintKind.Path, 0),
+        ["Replace"] = (TaintKind.Path, 0),
+        ["GetFiles"] = (TaintKind.Path, 0),
+        ["EnumerateFiles"] = (TaintKind.Path, 0),
+        ["GetDirectories"] = (TaintKind.Path, 0),
+        ["EnumerateDirectories"] = (TaintKind.Path, 0),
         ["OpenRead"] = (TaintKind.Path, 0),
         ["OpenWrite"] = (TaintKind.Path, 0),
         ["OpenText"] = (TaintKind.Path, 0),
@@ -62,6 +79,9 @@ internal static class Sinks
         ["Copy"] = (TaintKind.Path, 0),
         ["Move"] = (TaintKind.Path, 0),
         ["PhysicalFile"] = (TaintKind.Path, 0),
+        // HttpPostedFile(Base).SaveAs and document libraries' SaveAs write wherever the path says.
+        ["SaveAs"] = (TaintKind.Path, 0),
+        ["ExtractToFile"] = (TaintKind.Path, 0),
         // Outbound HTTP.
         ["GetAsync"] = (TaintKind.Url, 0),
         ["GetStringAsync"] = (TaintKind.Url, 0),
@@ -88,6 +108,13 @@ internal static class Sinks
         ["RunAsync"] = (TaintKind.Code, 0),
         ["LoadFrom"] = (TaintKind.Code, 0),
         ["LoadFile"] = (TaintKind.Code, 0),
+        // RazorEngine compiles a template to C# and runs it: a caller's template is a caller's program.
+        ["Parse"] = (TaintKind.Code, 0),
+        ["Compile"] = (TaintKind.Code, 0),
+        ["RunCompile"] = (TaintKind.Code, 0),
+        ["Run"] = (TaintKind.Code, 0),
+        // XSLT stylesheets: a transform runs what the stylesheet says (document(), and scripts when enabled).
+        ["Load"] = (TaintKind.Xslt, 0),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Receivers a method name above must be called on to count, where the name alone is too common.</summary>
@@ -106,6 +133,17 @@ internal static class Sinks
         ["WriteAllBytes"] = ["File"],
         ["WriteAllBytesAsync"] = ["File"],
         ["AppendAllText"] = ["File"],
+        ["AppendAllTextAsync"] = ["File"],
+        ["WriteAllLines"] = ["File"],
+        ["WriteAllLinesAsync"] = ["File"],
+        ["AppendAllLines"] = ["File"],
+        ["AppendAllLinesAsync"] = ["File"],
+        ["Open"] = ["File"],
+        ["Replace"] = ["File"],
+        ["GetFiles"] = ["Directory"],
+        ["EnumerateFiles"] = ["Directory"],
+        ["GetDirectories"] = ["Directory"],
+        ["EnumerateDirectories"] = ["Directory"],
         ["OpenRead"] = ["File"],
         ["OpenWrite"] = ["File"],
         ["OpenText"] = ["File"],
@@ -120,7 +158,17 @@ internal static class Sinks
         ["RunAsync"] = ["CSharpScript"],
         ["LoadFrom"] = ["Assembly"],
         ["LoadFile"] = ["Assembly"],
+        ["Parse"] = ["Razor"],
+        ["Compile"] = ["Razor"],
+        ["RunCompile"] = ["Razor"],
+        ["Run"] = ["Razor"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Raw SQL in EF6 and EF Core 2 when given a string; an interpolated string binds the parameterising overload.</summary>
+    private static readonly HashSet<string> LegacyRawSql = new(StringComparer.Ordinal) { "SqlQuery", "ExecuteSqlCommand", "ExecuteSqlCommandAsync", "FromSql" };
+
+    /// <summary>File calls whose source and destination (File.Copy(from, to)) are both paths.</summary>
+    private static readonly HashSet<string> TwoPaths = new(StringComparer.Ordinal) { "Copy", "Move", "Replace" };
 
     /// <summary>Types whose constructor's first argument is a sink.</summary>
     private static readonly FrozenDictionary<string, TaintKind> Constructors = new Dictionary<string, TaintKind>(StringComparer.Ordinal)
@@ -132,6 +180,14 @@ internal static class Sinks
         ["OracleCommand"] = TaintKind.Sql,
         ["OleDbCommand"] = TaintKind.Sql,
         ["OdbcCommand"] = TaintKind.Sql,
+        ["SQLiteCommand"] = TaintKind.Sql,
+        ["SqlDataAdapter"] = TaintKind.Sql,
+        ["NpgsqlDataAdapter"] = TaintKind.Sql,
+        ["MySqlDataAdapter"] = TaintKind.Sql,
+        ["SQLiteDataAdapter"] = TaintKind.Sql,
+        ["OracleDataAdapter"] = TaintKind.Sql,
+        ["OleDbDataAdapter"] = TaintKind.Sql,
+        ["OdbcDataAdapter"] = TaintKind.Sql,
         ["ProcessStartInfo"] = TaintKind.Command,
         ["FileStream"] = TaintKind.Path,
         ["StreamReader"] = TaintKind.Path,
@@ -171,6 +227,12 @@ internal static class Sinks
             return null;
         }
 
+        // Load is also every document's and assembly's method: only a stylesheet transform's counts.
+        if (sink.Kind == TaintKind.Xslt && !(receiver is not null && IsStylesheetTransform(receiver, invocation)))
+        {
+            return null;
+        }
+
         // GetAsync and PostAsync are also cache, repository and queue methods: only an HTTP client's count.
         if (sink.Kind == TaintKind.Url && !(receiver is not null && IsHttpClient(LastName(receiver))))
         {
@@ -180,7 +242,14 @@ internal static class Sinks
         // An extension call (db.Database.ExecuteSqlRaw(sql)) has its SQL first; the static form
         // (RelationalDatabaseFacadeExtensions.ExecuteSqlRaw(db.Database, sql)) is not written by hand.
         // A process's program and its argument string are both dangerous.
-        IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command
+        if (LegacyRawSql.Contains(name))
+        {
+            // SqlQuery(typeof(T), sql) and ExecuteSqlCommand(TransactionalBehavior.X, sql) put the SQL after a leading option.
+            var sql = invocation.ArgumentList.Arguments.Select(a => a.Expression).FirstOrDefault(e => !IsLeadingOption(e));
+            return sql is null or InterpolatedStringExpressionSyntax || IsFormattableString(sql) ? null : (sink.Kind, [sql], name);
+        }
+
+        IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command || TwoPaths.Contains(name)
             ? [.. invocation.ArgumentList.Arguments.Take(2).Select(a => a.Expression)]
             : [invocation.ArgumentList.Arguments[sink.Argument].Expression];
         return (sink.Kind, arguments, name);
@@ -222,6 +291,17 @@ internal static class Sinks
         return (kind, [assignment.Right], name);
     }
 
+    /// <summary>A local declared as FormattableString holds an interpolated string: the overload that takes it parameterises.</summary>
+    private static bool IsFormattableString(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax { Identifier.ValueText: var name }
+        && expression.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+        && member.DescendantNodes().OfType<VariableDeclarationSyntax>().Any(d =>
+            CSharp.SyntaxHelpers.SimpleTypeName(d.Type.ToString()) == "FormattableString" && d.Variables.Any(v => v.Identifier.ValueText == name));
+
+    private static bool IsLeadingOption(ExpressionSyntax expression) =>
+        expression is TypeOfExpressionSyntax or LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression }
+        || expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "TransactionalBehavior" } };
+
     private static bool IsDapper(string name) => name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) && !name.Contains("Sql", StringComparison.Ordinal);
 
     private static bool IsConnection(string name) =>
@@ -234,10 +314,40 @@ internal static class Sinks
         name.Contains("client", StringComparison.OrdinalIgnoreCase) || name.Contains("http", StringComparison.OrdinalIgnoreCase)
         || name.Equals("CreateClient", StringComparison.Ordinal);
 
+    /// <summary>A receiver declared in the same file as an XslCompiledTransform (or the obsolete XslTransform), or created as one in place.</summary>
+    private static bool IsStylesheetTransform(ExpressionSyntax receiver, InvocationExpressionSyntax invocation)
+    {
+        if (receiver is ObjectCreationExpressionSyntax creation)
+        {
+            return IsTransformType(creation.Type.ToString());
+        }
+
+        var name = LastName(receiver);
+        return invocation.SyntaxTree.GetRoot().DescendantNodes().Any(node => node switch
+        {
+            VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name =>
+                declarator.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var type } ? IsTransformType(type.ToString())
+                    : declarator.Parent is VariableDeclarationSyntax declaration && IsTransformType(declaration.Type.ToString()),
+            PropertyDeclarationSyntax property when property.Identifier.ValueText == name => IsTransformType(property.Type.ToString()),
+            ParameterSyntax parameter when parameter.Identifier.ValueText == name => parameter.Type is { } type && IsTransformType(type.ToString()),
+            _ => false,
+        });
+    }
+
+    private static bool IsTransformType(string type) => CSharp.SyntaxHelpers.SimpleTypeName(type.TrimEnd('?')) is "XslCompiledTransform" or "XslTransform";
+
     private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }
             ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) == "ProcessStartInfo"
-            : assignment.Left is MemberAccessExpressionSyntax { Expression: var target } && target.ToString().Contains("StartInfo", StringComparison.OrdinalIgnoreCase);
+            : assignment.Left is MemberAccessExpressionSyntax { Expression: var target }
+                && (target.ToString().Contains("StartInfo", StringComparison.OrdinalIgnoreCase) || IsDeclaredStartInfo(target, assignment));
+
+    /// <summary>A local declared as a ProcessStartInfo, or initialised with one, in the same member (<c>var psi = new ProcessStartInfo(); psi.FileName = ...</c>).</summary>
+    private static bool IsDeclaredStartInfo(ExpressionSyntax target, SyntaxNode at) =>
+        target is IdentifierNameSyntax { Identifier.ValueText: var name } && at.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+        && member.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(d => d.Identifier.ValueText == name
+            && (d.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var created } && CSharp.SyntaxHelpers.SimpleTypeName(created.ToString()) == "ProcessStartInfo"
+                || d.Parent is VariableDeclarationSyntax { Type: var declared } && CSharp.SyntaxHelpers.SimpleTypeName(declared.ToString()) == "ProcessStartInfo"));
 
     private static string LastName(ExpressionSyntax expression) => expression switch
     {

@@ -33,7 +33,7 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
     /// <summary>Static helpers whose result holds every argument's text.</summary>
     private static readonly HashSet<string> Combiners = new(StringComparer.Ordinal)
     {
-        "Format", "Concat", "Join", "Combine", "Create",
+        "Format", "Concat", "Join", "Combine", "Create", "GetFullPath", "ChangeExtension",
     };
 
     /// <summary>Where the expression's text came from when the caller controls it, else null.</summary>
@@ -66,7 +66,7 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 return Of(awaited.Expression, kind);
             case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
                 return Of(suppressed.Operand, kind);
-            case ObjectCreationExpressionSyntax creation when SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "Uri" or "StringBuilder" or "StringValues":
+            case ObjectCreationExpressionSyntax creation when SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "Uri" or "StringBuilder" or "StringValues" or "StringReader" or "XmlTextReader":
                 return creation.ArgumentList?.Arguments.Select(a => Of(a.Expression, kind)).FirstOrDefault(s => s is not null);
             default:
                 return null;
@@ -75,6 +75,11 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
 
     /// <summary>Where a request object held in this name came from, or null when it holds none.</summary>
     public string? ObjectSource(string name) => state.Objects.TryGetValue(name, out var dto) ? dto.Source : null;
+
+    /// <summary>The members of a local object that were set from request text (<c>new Filter { Name = name }</c>), by member name.</summary>
+    public IEnumerable<(string Member, string Source)> TaintedMembers(string name) =>
+        state.Text.Where(t => t.Key.Length > name.Length + 1 && t.Key.StartsWith(name, StringComparison.Ordinal) && t.Key[name.Length] == '.')
+            .Select(t => (t.Key[(name.Length + 1)..], t.Value));
 
     /// <summary>
     /// For URLs and redirects, only text that decides where the request goes counts: a value after a fixed
@@ -105,15 +110,32 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
             return request;
         }
 
+        if (kind == TaintKind.Xslt && member.Name.Identifier.ValueText == "Body" && RequestSources.IsRequest(member.Expression))
+        {
+            return member.ToString();
+        }
+
         var name = member.Name.Identifier.ValueText;
         if (name is "Length" or "Count")
         {
             return null;
         }
 
+        // A member set from request text on an object the code made itself: only that member is the caller's.
+        if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var made } && state.Text.TryGetValue(made + "." + name, out var set))
+        {
+            return state.IsCleaned(made + "." + name, kind) ? null : set;
+        }
+
         if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var owner } && state.Objects.TryGetValue(owner, out var dto))
         {
             if (state.IsCleaned(owner + "." + name, kind))
+            {
+                return null;
+            }
+
+            // An archive entry's Name is its last segment only, like Path.GetFileName of its FullName.
+            if (dto.Type == "ZipArchiveEntry" && name == "Name" && kind == TaintKind.Path)
             {
                 return null;
             }
@@ -147,12 +169,18 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
             return stream.Expression.ToString();
         }
 
+        // A stylesheet is run for what it contains, so an upload's content counts where a stream is read as XSLT.
+        if (kind == TaintKind.Xslt && name == "OpenReadStream" && receiver is IdentifierNameSyntax { Identifier.ValueText: var upload } && state.Objects.TryGetValue(upload, out var file))
+        {
+            return $"{file.Source} ({invocation})";
+        }
+
         if (Transforms.Contains(name) && receiver is not null)
         {
             return Of(receiver, kind);
         }
 
-        if (Combiners.Contains(name) && receiver is IdentifierNameSyntax { Identifier.ValueText: "string" or "String" or "Path" or "Uri" or "FormattableStringFactory" })
+        if (Combiners.Contains(name) && receiver is IdentifierNameSyntax { Identifier.ValueText: "string" or "String" or "Path" or "Uri" or "FormattableStringFactory" or "XmlReader" })
         {
             return Arguments(invocation, kind);
         }

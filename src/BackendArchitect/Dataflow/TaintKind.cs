@@ -10,4 +10,5 @@ public enum TaintKind
     Redirect,
     Html,
     Code,
+    Xslt,
 }
