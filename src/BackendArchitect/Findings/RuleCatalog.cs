@@ -69,6 +69,7 @@ public static class RuleCatalog
         new ExceptionDetailsExposed(),
         new InsecureDeserialization(),
         new XmlExternalEntities(),
+        new HttpsNotEnforced(),
     ];
 
     public static IEnumerable<T> OfType<T>()
