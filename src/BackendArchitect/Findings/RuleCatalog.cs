@@ -70,6 +70,7 @@ public static class RuleCatalog
         new InsecureDeserialization(),
         new XmlExternalEntities(),
         new HttpsNotEnforced(),
+        new LoginWithoutRateLimit(),
     ];
 
     public static IEnumerable<T> OfType<T>()

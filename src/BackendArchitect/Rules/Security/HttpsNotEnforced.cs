@@ -109,10 +109,7 @@ public sealed class HttpsNotEnforced : ICodeRule
             return true;
         }
 
-        var projects = service.Project is null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(context.Corpus.ProjectsReachableFrom(service.Project), StringComparer.Ordinal) { service.Project };
-        return context.Corpus.Documents
-            .Where(d => d.Project is { } p ? projects.Contains(p.Path) : context.Corpus.Services.ServiceOf(d) == service.Name)
-            .Any(d => TlsHandledElsewhere.Any(t => d.File.Text.Contains(t, StringComparison.Ordinal)));
+        return ServiceCode.Mentions(context, service, TlsHandledElsewhere);
     }
 
     /// <summary>A Dockerfile in the service's folder or above it (a root Dockerfile builds the only service).</summary>
