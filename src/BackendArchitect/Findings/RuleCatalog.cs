@@ -71,6 +71,7 @@ public static class RuleCatalog
         new XmlExternalEntities(),
         new HttpsNotEnforced(),
         new LoginWithoutRateLimit(),
+        new AntiforgeryMissing(),
     ];
 
     public static IEnumerable<T> OfType<T>()
