@@ -72,6 +72,8 @@ public static class RuleCatalog
         new HttpsNotEnforced(),
         new LoginWithoutRateLimit(),
         new AntiforgeryMissing(),
+        new JwtDecodedWithoutValidation(),
+        new LongTokenLifetime(),
     ];
 
     public static IEnumerable<T> OfType<T>()
