@@ -76,6 +76,11 @@ public static class RuleCatalog
         new ExceptionDetailsExposed(),
         new InsecureDeserialization(),
         new XmlExternalEntities(),
+        new HttpsNotEnforced(),
+        new LoginWithoutRateLimit(),
+        new AntiforgeryMissing(),
+        new JwtDecodedWithoutValidation(),
+        new LongTokenLifetime(),
     ];
 
     public static IEnumerable<T> OfType<T>()

@@ -9,9 +9,11 @@ namespace BackendArchitect.Rules.Security;
 /// </summary>
 internal static class DevelopmentOnly
 {
-    public static bool Runs(SyntaxNode node) =>
-        EnvironmentConditions.Of(node) is { } condition
-        && condition.Split(" && ", StringSplitOptions.TrimEntries).Any(IsDevelopmentCondition);
+    public static bool Runs(SyntaxNode node) => Under(EnvironmentConditions.Of(node));
+
+    /// <summary>Whether a condition as the model writes it (a middleware's, an endpoint's) holds only in development.</summary>
+    public static bool Under(string? condition) =>
+        condition is not null && condition.Split(" && ", StringSplitOptions.TrimEntries).Any(IsDevelopmentCondition);
 
     // A condition joined by "||" may hold in production too, so only a whole conjunct counts.
     private static bool IsDevelopmentCondition(string conjunct) =>

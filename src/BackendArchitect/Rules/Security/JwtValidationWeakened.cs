@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using BackendArchitect.CSharp;
 using BackendArchitect.Findings;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,8 +17,9 @@ public sealed class JwtValidationWeakened : ICodeRule
         "TokenValidationParameters switch off a check that decides whether a token is genuine: its signature, its expiry or its issuer.",
         "JwtBearer and OpenID Connect hand every incoming token to TokenValidationParameters. RequireSignedTokens = false accepts "
             + "tokens without a signature (\"alg\": \"none\"), so anyone can write their own claims; a SignatureValidator that returns "
-            + "the parsed token without checking it does the same. ValidateLifetime = false keeps an expired or stolen token valid "
-            + "forever, RequireExpirationTime = false accepts tokens that never expire, and ValidateIssuer = false accepts a token "
+            + "the parsed token without checking it, or ValidAlgorithms that list \"none\", do the same. ValidateLifetime = false keeps "
+            + "an expired or stolen token valid forever, RequireExpirationTime = false accepts tokens that never expire, and "
+            + "ValidateIssuer = false accepts a token "
             + "from any issuer whose keys the service trusts, such as another tenant of a shared identity provider. Each switched-off "
             + "check is reported where it is set; code that runs only under IsDevelopment() is left out. ValidateAudience = false is "
             + "not reported (a single API often has no audience of its own), nor is ValidateIssuerSigningKey = false, which is the "
@@ -70,6 +72,15 @@ public sealed class JwtValidationWeakened : ICodeRule
                         $"Remove '{member} = false' (the check is on by default) and configure what it checks instead.") with
                     { Severity = check.Severity };
                 }
+                else if (member == "ValidAlgorithms" && AllowsNone(assignment.Right))
+                {
+                    yield return Finding.At(
+                        Metadata,
+                        document.LocationOf(assignment),
+                        "ValidAlgorithms admits \"none\": a token whose header says alg=none carries no signature, so anyone can forge its claims.",
+                        "List only the signing algorithms the issuer uses, e.g. ValidAlgorithms = [SecurityAlgorithms.RsaSha256].") with
+                    { Severity = Severity.Error };
+                }
                 else if (member == "SignatureValidator" && SkipsValidation(assignment.Right))
                 {
                     yield return Finding.At(
@@ -93,6 +104,15 @@ public sealed class JwtValidationWeakened : ICodeRule
         member is "ValidateLifetime" or "RequireExpirationTime"
         && assignment.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText is { } method
         && (method.Contains("Expired", StringComparison.OrdinalIgnoreCase) || method.Contains("Refresh", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An algorithm list that names "none" (as a string or SecurityAlgorithms.None).</summary>
+    private static bool AllowsNone(ExpressionSyntax value) =>
+        value.DescendantNodesAndSelf().Any(n => n switch
+        {
+            LiteralExpressionSyntax literal => string.Equals(SyntaxHelpers.LiteralString(literal), "none", StringComparison.OrdinalIgnoreCase),
+            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "SecurityAlgorithms" }, Name.Identifier.ValueText: "None" } => true,
+            _ => false,
+        });
 
     /// <summary>A lambda whose every result is a token built from the raw text, with no call that could check it.</summary>
     private static bool SkipsValidation(ExpressionSyntax value)
