@@ -22,6 +22,9 @@ apt_install() {
 pack() {
   apt_install /usr/bin/clang clang zlib1g-dev
   rm -rf artifacts/packages artifacts/aot-pack
+  # The per-RID ReadyToRun builds need the crossgen and runtime packs, which a restore without a RID leaves
+  # out (PublishReadyToRun is set only per RID): on a machine whose NuGet cache lacks them the pack fails.
+  dotnet restore src/BackendArchitect.Cli -p:PublishReadyToRun=true -v quiet -nologo
   dotnet pack src/BackendArchitect.Cli -c Release -v quiet -nologo
   dotnet pack src/BackendArchitect.Cli -c Release -v quiet -nologo -r linux-x64 -p:RuntimeIdentifiers=linux-x64 \
     -p:PublishAot=true -p:SelfContained=true -p:CopyOutputSymbolsToPublishDirectory=false -o artifacts/aot-pack

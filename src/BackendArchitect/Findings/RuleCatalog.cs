@@ -79,6 +79,7 @@ public static class RuleCatalog
         new HttpsNotEnforced(),
         new LoginWithoutRateLimit(),
         new AntiforgeryMissing(),
+        new SensitiveFileInWebRoot(),
         new JwtDecodedWithoutValidation(),
         new LongTokenLifetime(),
     ];

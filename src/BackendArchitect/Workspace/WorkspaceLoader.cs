@@ -17,6 +17,7 @@ public static class WorkspaceLoader
         var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var files = new ConcurrentBag<SourceFile>();
+        var unread = new List<string>();
 
         if (File.Exists(fullRoot))
         {
@@ -50,7 +51,7 @@ public static class WorkspaceLoader
             var found = 0;
             try
             {
-                Walk(fullRoot, fullRoot, "", [], options, c => { found++; candidates.Add(c); }, diagnostics, cancellation);
+                Walk(fullRoot, fullRoot, "", [], options, c => { found++; candidates.Add(c); }, unread.Add, diagnostics, cancellation);
                 progress?.Report($"Reading {found} files");
             }
             finally
@@ -65,7 +66,7 @@ public static class WorkspaceLoader
         }
 
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-        return new WorkspaceSnapshot(fullRoot, ordered, [.. diagnostics]);
+        return new WorkspaceSnapshot(fullRoot, ordered, [.. diagnostics]) { UnreadPaths = [.. unread.Order(StringComparer.Ordinal)] };
     }
 
     private static void Walk(
@@ -75,6 +76,7 @@ public static class WorkspaceLoader
         List<GitIgnore> ignores,
         WorkspaceOptions options,
         Action<Candidate> found,
+        Action<string> unread,
         ConcurrentBag<Diagnostic> diagnostics,
         CancellationToken cancellation)
     {
@@ -139,13 +141,14 @@ public static class WorkspaceLoader
 
             if (isDirectory)
             {
-                Walk(root, entry.FullName, rel, active, options, found, diagnostics, cancellation);
+                Walk(root, entry.FullName, rel, active, options, found, unread, diagnostics, cancellation);
                 continue;
             }
 
             var kind = FileClassifier.Classify(entry.Name);
             if (kind is null)
             {
+                unread(rel);
                 continue;
             }
 
