@@ -55,7 +55,7 @@ public sealed partial class HardCodedCredential : ICodeRule
             }
         }
 
-        foreach (var entry in context.Model.Configuration.Where(e => e.IsSecret && IsCommittedSettings(e.File)))
+        foreach (var entry in context.Model.Configuration.Where(e => e.IsSecret && IsCommittedSettings(e.File) && !IsPublicMaterial(e.Key)))
         {
             if (RawValue(context, entry) is { } raw && (CredentialValues.HasRealPassword(raw) || (!SecretMasker.LooksLikeConnectionString(raw) && CredentialValues.LooksReal(entry.Key, raw))))
             {
@@ -66,6 +66,17 @@ public sealed partial class HardCodedCredential : ICodeRule
                     "Leave the value empty in the committed file and supply it from user secrets, the environment or a vault; rotate the committed value.");
             }
         }
+    }
+
+    /// <summary>
+    /// A public key or a certificate thumbprint (Jwt:PublicKey, Signing:CertificateThumbprint): text that looks like
+    /// key material and is masked like it, but publishing it gives nobody anything. A certificate itself may be a
+    /// PFX with its private key, so it stays a credential.
+    /// </summary>
+    private static bool IsPublicMaterial(string key)
+    {
+        var last = key[(key.LastIndexOf(':') + 1)..].Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        return last.Contains("publickey", StringComparison.Ordinal) || last.EndsWith("thumbprint", StringComparison.Ordinal);
     }
 
     /// <summary>What holds the literal when that makes it a credential: a secret-named variable, member or argument, a key, a password.</summary>
