@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BackendArchitect.CSharp;
 using BackendArchitect.Linking;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -62,7 +63,7 @@ internal sealed partial class OwnershipChecks
         {
             BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression),
             IsPatternExpressionSyntax => true,
-            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } => CheckName().IsMatch(InvokedName(call)),
+            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } => CheckName().IsMatch(SyntaxHelpers.InvokedName(call) ?? ""),
             _ => member.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Equals" } },
         };
     }
@@ -70,17 +71,9 @@ internal sealed partial class OwnershipChecks
     // Resource-based authorization: AuthorizeAsync(User, resource, policy or requirement).
     private static bool ChecksAccess(InvocationExpressionSyntax call)
     {
-        var name = InvokedName(call);
+        var name = SyntaxHelpers.InvokedName(call) ?? "";
         return name == "AuthorizeAsync" && call.ArgumentList.Arguments.Count >= 3 || AccessCheck().IsMatch(name);
     }
-
-    private static string InvokedName(InvocationExpressionSyntax call) => call.Expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        IdentifierNameSyntax id => id.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        _ => "",
-    };
 
     [GeneratedRegex(@"^(?:Equals|Is\w*|Has\w*|Can\w*|Ensure\w*|Check\w*|Verify\w*|Validate\w*|Belongs\w*|Assert\w*|Authorize\w*|Owns\w*)$")]
     private static partial Regex CheckName();

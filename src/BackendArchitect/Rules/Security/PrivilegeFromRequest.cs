@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BackendArchitect.CSharp;
 using BackendArchitect.Findings;
 using BackendArchitect.Linking;
 using BackendArchitect.Model;
@@ -90,7 +91,7 @@ public sealed partial class PrivilegeFromRequest : ICodeRule
                     && !request.Holds(assignment.Left) && request.Holds(assignment.Right):
                     yield return (assignment, name, assignment.Right);
                     break;
-                case InvocationExpressionSyntax call when InvokedName(call) is { } invoked && RoleGrants.Contains(invoked)
+                case InvocationExpressionSyntax call when SyntaxHelpers.InvokedName(call) is { } invoked && RoleGrants.Contains(invoked)
                     && call.ArgumentList.Arguments.Count >= 2 && request.Holds(call.ArgumentList.Arguments[1].Expression):
                     yield return (call, "the role", call.ArgumentList.Arguments[1].Expression);
                     break;
@@ -135,20 +136,13 @@ public sealed partial class PrivilegeFromRequest : ICodeRule
         _ => null,
     };
 
-    private static string? InvokedName(InvocationExpressionSyntax call) => call.Expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        IdentifierNameSyntax id => id.Identifier.ValueText,
-        _ => null,
-    };
-
     private static bool IsClaim(BaseObjectCreationExpressionSyntax creation) => creation switch
     {
-        ObjectCreationExpressionSyntax o => CSharp.SyntaxHelpers.SimpleTypeName(o.Type.ToString()) == "Claim",
+        ObjectCreationExpressionSyntax o => SyntaxHelpers.SimpleTypeName(o.Type.ToString()) == "Claim",
         ImplicitObjectCreationExpressionSyntax => creation.Parent switch
         {
             // user.AddClaimAsync(user, new(...)), new List<Claim> { new(...) }, new Claim[] { new(...) }
-            ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } => ClaimGrants.Contains(InvokedName(call) ?? ""),
+            ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } => ClaimGrants.Contains(SyntaxHelpers.InvokedName(call) ?? ""),
             InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax list } => list.Type.ToString().Contains("Claim", StringComparison.Ordinal),
             InitializerExpressionSyntax { Parent: ArrayCreationExpressionSyntax array } => array.Type.ElementType.ToString() == "Claim",
             _ => false,

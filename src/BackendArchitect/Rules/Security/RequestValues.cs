@@ -88,13 +88,7 @@ public sealed class RequestValues
     // Calls that hand back the value they are given, converted: int.Parse(id), role.ToString(), mapper.Map<User>(request).
     private static bool Preserves(InvocationExpressionSyntax call)
     {
-        var name = call.Expression switch
-        {
-            MemberAccessExpressionSyntax { Name: var n } => n.Identifier.ValueText,
-            IdentifierNameSyntax id => id.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
-            _ => "",
-        };
+        var name = SyntaxHelpers.InvokedName(call) ?? "";
         return PreservingCalls.Contains(name) || name.StartsWith("To", StringComparison.Ordinal) && name.Length > 2 && char.IsUpper(name[2]);
     }
 

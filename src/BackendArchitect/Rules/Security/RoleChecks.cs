@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BackendArchitect.CSharp;
 using BackendArchitect.Linking;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,12 +22,7 @@ internal static partial class RoleChecks
 
     private static bool IsCheck(SyntaxNode node) => node switch
     {
-        InvocationExpressionSyntax call => CheckCall().IsMatch(call.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            IdentifierNameSyntax id => id.Identifier.ValueText,
-            _ => "",
-        }),
+        InvocationExpressionSyntax call => CheckCall().IsMatch(SyntaxHelpers.InvokedName(call) ?? ""),
         IfStatementSyntax statement => statement.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => AdminFlag().IsMatch(id.Identifier.ValueText)),
         _ => false,
     };
