@@ -15,8 +15,6 @@ namespace BackendArchitect.CSharp;
 /// </summary>
 public sealed class CSharpCorpus
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
-
     private CSharpCorpus(
         IReadOnlyList<CSharpDocument> documents,
         IReadOnlyList<ProjectFile> projects,
@@ -77,16 +75,7 @@ public sealed class CSharpCorpus
                 return;
             }
 
-            var tree = CSharpDocument.Parse(file, ParseOptions);
-            if (tree.GetRoot().ContainsDirectives)
-            {
-                var symbols = ConditionalDirectives.ReferencedSymbols(tree);
-                if (symbols.Count > 0)
-                {
-                    tree = CSharpDocument.Parse(file, ConditionalDirectives.WithSymbols(ParseOptions, symbols));
-                }
-            }
-
+            var tree = CSharpTrees.Of(file);
             parsed[i] = new CSharpDocument(file, tree, OwningProject(byDepth, file.Path));
             var firstError = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (firstError is not null)

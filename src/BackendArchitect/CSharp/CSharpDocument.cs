@@ -35,7 +35,4 @@ public sealed class CSharpDocument(SourceFile file, SyntaxTree tree, ProjectFile
     }
 
     public bool HasDirectives => File.Text.Contains("#if", StringComparison.Ordinal);
-
-    internal static SyntaxTree Parse(SourceFile file, CSharpParseOptions options) =>
-        CSharpSyntaxTree.ParseText(file.Text, options, file.Path);
 }

@@ -23,26 +23,20 @@ internal sealed class CallResolver
 
     public CallResolver(CSharpCorpus corpus)
     {
-        var methods = new Dictionary<string, List<MethodEntry>>(StringComparer.Ordinal);
-        foreach (var document in corpus.Documents)
-        {
-            foreach (var method in document.Root.DescendantNodes().OfType<MethodDeclarationSyntax>())
-            {
-                if ((method.Body is null && method.ExpressionBody is null) || method.Parent is not TypeDeclarationSyntax type)
-                {
-                    continue;
-                }
-
-                if (!methods.TryGetValue(method.Identifier.ValueText, out var list))
-                {
-                    methods[method.Identifier.ValueText] = list = [];
-                }
-
-                list.Add(new MethodEntry(method, type, document));
-            }
-        }
-
-        byName = methods.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        // The corpus already indexes every type declaration; their members are the methods, so no tree is walked
+        // again. Entries keep source order (file path, then position), the order a walk of the files gives.
+        byName = corpus.Types.Values
+            .SelectMany(entries => entries)
+            .SelectMany(entry => entry.Declaration is TypeDeclarationSyntax type
+                ? type.Members.OfType<MethodDeclarationSyntax>()
+                    .Where(method => method.Body is not null || method.ExpressionBody is not null)
+                    .Select(method => new MethodEntry(method, type, entry.Document))
+                : Enumerable.Empty<MethodEntry>())
+            .GroupBy(method => method.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                group => group.Key,
+                group => group.OrderBy(m => m.Document.Path, StringComparer.Ordinal).ThenBy(m => m.Method.SpanStart).ToArray(),
+                StringComparer.Ordinal);
     }
 
     /// <summary>The methods a call may run; empty when it leaves the repository or cannot be told.</summary>

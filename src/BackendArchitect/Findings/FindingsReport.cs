@@ -37,32 +37,6 @@ public sealed record FindingsReport(
     /// <summary>How many findings have the given severity.</summary>
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
-    /// <summary>
-    /// Fills each finding's <see cref="Finding.Snippet"/> with its source line (trimmed, secrets masked,
-    /// cut when long: see <see cref="Snippets"/>), read through <paramref name="textOf"/> (relative path
-    /// to file text, null when unknown). Findings that already have a snippet, or point outside their
-    /// file, are kept as they are.
-    /// </summary>
-    public FindingsReport WithSnippets(Func<string, string?> textOf)
-    {
-        var lines = new Dictionary<string, string[]?>(StringComparer.Ordinal);
-        var filled = Findings.Select(f =>
-        {
-            if (f.Snippet is not null || f.Line < 1)
-            {
-                return f;
-            }
-
-            if (!lines.TryGetValue(f.File, out var fileLines))
-            {
-                fileLines = textOf(f.File) is { } text ? Snippets.MaskedLines(f.File, text) : null;
-                lines[f.File] = fileLines;
-            }
-
-            return fileLines is not null && f.Line <= fileLines.Length
-                ? f with { Snippet = Snippets.Cap(fileLines[f.Line - 1]) }
-                : f;
-        });
-        return this with { Findings = [.. filled] };
-    }
+    /// <summary>The report with each finding's source line filled in: see <see cref="Snippets.Fill"/>.</summary>
+    public FindingsReport WithSnippets(Func<string, string?> textOf) => this with { Findings = [.. Snippets.Fill(Findings, textOf)] };
 }

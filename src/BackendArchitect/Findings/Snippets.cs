@@ -13,6 +13,23 @@ public static partial class Snippets
     /// <summary>Long enough for any readable statement line; a minified or generated line is cut, not printed whole.</summary>
     public const int MaxLength = 240;
 
+    /// <summary>
+    /// Each finding with its source line as <see cref="Finding.Snippet"/> (trimmed, secrets masked, cut when long),
+    /// read through <paramref name="textOf"/> (relative path to file text, null when unknown), in the order given.
+    /// Findings that already have a snippet, or point outside their file, are kept as they are. Masking reads the
+    /// whole file, so the files are masked once each and in parallel.
+    /// </summary>
+    public static Finding[] Fill(IReadOnlyList<Finding> findings, Func<string, string?> textOf)
+    {
+        var files = findings.Where(f => f.Snippet is null && f.Line >= 1).Select(f => f.File).Distinct(StringComparer.Ordinal).ToArray();
+        var masked = new string[]?[files.Length];
+        Parallel.For(0, files.Length, i => masked[i] = textOf(files[i]) is { } text ? MaskedLines(files[i], text) : null);
+        var lines = files.Select((file, i) => (file, i)).ToDictionary(p => p.file, p => masked[p.i], StringComparer.Ordinal);
+        return [.. findings.Select(f => f.Snippet is null && f.Line >= 1 && lines[f.File] is { } fileLines && f.Line <= fileLines.Length
+            ? f with { Snippet = Cap(fileLines[f.Line - 1]) }
+            : f)];
+    }
+
     /// <summary>The lines of a file with its secrets masked; line numbers are unchanged.</summary>
     public static string[] MaskedLines(string file, string text)
     {

@@ -100,9 +100,10 @@ public static class DbLintEngine
         public DbLintResult Result()
         {
             ImmutableArray<Diagnostic> ordered = [.. Diagnostics.Distinct().OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Message, StringComparer.Ordinal)];
-            var report = FindingsReport.Create(findings, ordered, RuleCatalog.Reading(SourceLanguage.Sql).Select(r => r.Metadata))
-                .WithSnippets(file => texts.GetValueOrDefault(file));
-            return new DbLintResult([.. sets], [.. SqlLintRunner.Order(findings)], ordered, schemas.ToImmutable(), report);
+            // Snippets are filled here, where the lint runs (beside the scan in a review), so a review takes them as they are.
+            var filled = Snippets.Fill(findings, file => texts.GetValueOrDefault(file));
+            var report = FindingsReport.Create(filled, ordered, RuleCatalog.Reading(SourceLanguage.Sql).Select(r => r.Metadata));
+            return new DbLintResult([.. sets], [.. SqlLintRunner.Order(filled)], ordered, schemas.ToImmutable(), report);
         }
     }
 

@@ -69,7 +69,7 @@ public sealed class ColumnProtection(IReadOnlyList<SourceFile> csharpFiles)
         }
 
         var found = new List<Fact>();
-        foreach (var node in CSharpSyntaxTree.ParseText(file.Text, path: file.Path).GetRoot().DescendantNodes())
+        foreach (var node in CSharpTrees.Of(file).GetRoot().DescendantNodes())
         {
             switch (node)
             {
@@ -89,9 +89,10 @@ public sealed class ColumnProtection(IReadOnlyList<SourceFile> csharpFiles)
     /// <summary>"its doc comment says ..." or "its attribute says ..." when either names hashing or encryption.</summary>
     private static string? DeclarationSays(PropertyDeclarationSyntax property)
     {
+        // Trees are shared and parsed without doc comment structure, so a doc comment is a comment by its text.
         var doc = string.Concat(property.GetLeadingTrivia()
-            .Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
-            .Select(t => t.ToString()));
+            .Select(t => t.ToString())
+            .Where(t => t.StartsWith("///", StringComparison.Ordinal) || t.StartsWith("/**", StringComparison.Ordinal)));
         if (ProtectedWords.Any(w => doc.Contains(w, StringComparison.OrdinalIgnoreCase)))
         {
             return "its doc comment says it is hashed or encrypted";

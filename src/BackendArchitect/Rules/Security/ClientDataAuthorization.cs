@@ -51,9 +51,8 @@ public sealed partial class ClientDataAuthorization : ICodeRule
     {
         foreach (var document in context.Corpus.Documents)
         {
-            var text = document.File.Text;
-            if (!text.Contains("Cookies", StringComparison.Ordinal) && !text.Contains("Headers", StringComparison.Ordinal)
-                && !text.Contains("Form", StringComparison.Ordinal) && !text.Contains("Query", StringComparison.Ordinal))
+            // Most files name Headers or Query somewhere; only a read by a literal key can be reported, so the tree is walked only then.
+            if (!ReadShapes().IsMatch(document.File.Text))
             {
                 continue;
             }
@@ -151,6 +150,10 @@ public sealed partial class ClientDataAuthorization : ICodeRule
         "Form" => "form field",
         _ => "query parameter",
     };
+
+    /// <summary>The text of the reads <see cref="Reads"/> finds: a collection indexed or tried by a string literal, or a typed IP header.</summary>
+    [GeneratedRegex(@"\b(?:Cookies|Headers|Form|Query)\s*(?:\[\s*@?""|\.TryGetValue\s*\(\s*@?"")|\.X(?:ForwardedFor|RealIP)\b")]
+    private static partial Regex ReadShapes();
 
     [GeneratedRegex(@"(?i)^(?:x-forwarded-for|x-real-ip|x-client-ip|x-originating-ip|x-remote-ip|x-remote-addr|true-client-ip|cf-connecting-ip|x-cluster-client-ip|forwarded)$")]
     private static partial Regex IpHeader();

@@ -43,39 +43,36 @@ public sealed class ExceptionDetailsExposed : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        foreach (var document in context.Corpus.Documents)
+        foreach (var (invocation, document) in context.Syntax.InvocationsOf(["UseDeveloperExceptionPage", .. Responses]))
         {
-            foreach (var invocation in document.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            var name = SyntaxHelpers.InvokedName(invocation)!;
+            if (name == "UseDeveloperExceptionPage")
             {
-                var name = SyntaxHelpers.InvokedName(invocation);
-                if (name == "UseDeveloperExceptionPage")
-                {
-                    if (!DevelopmentOnly.Runs(invocation))
-                    {
-                        yield return Finding.At(
-                            Metadata,
-                            document.LocationOf(invocation),
-                            "UseDeveloperExceptionPage() runs in every environment: any error shows its stack trace, source lines, headers and cookies to the caller.",
-                            "Call it only under app.Environment.IsDevelopment() (WebApplication already does), and use UseExceptionHandler() with ProblemDetails elsewhere.");
-                    }
-
-                    continue;
-                }
-
-                if (name is null || !Responses.Contains(name) || !WritesResponse(invocation, name) || invocation.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Declaration.Identifier.ValueText: { Length: > 0 } exception }
-                    || DevelopmentOnly.Runs(invocation))
-                {
-                    continue;
-                }
-
-                if (invocation.ArgumentList.Arguments.Select(a => Dump(a.Expression, exception)).FirstOrDefault(d => d is not null) is { } dump)
+                if (!DevelopmentOnly.Runs(invocation))
                 {
                     yield return Finding.At(
                         Metadata,
                         document.LocationOf(invocation),
-                        $"{name}(...) sends {dump} to the client: the stack trace shows the code, libraries and data behind the failure.",
-                        "Log the exception and return a generic message (Problem(\"...\") or a ProblemDetails with a correlation id).");
+                        "UseDeveloperExceptionPage() runs in every environment: any error shows its stack trace, source lines, headers and cookies to the caller.",
+                        "Call it only under app.Environment.IsDevelopment() (WebApplication already does), and use UseExceptionHandler() with ProblemDetails elsewhere.");
                 }
+
+                continue;
+            }
+
+            if (!WritesResponse(invocation, name) || invocation.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Declaration.Identifier.ValueText: { Length: > 0 } exception }
+                || DevelopmentOnly.Runs(invocation))
+            {
+                continue;
+            }
+
+            if (invocation.ArgumentList.Arguments.Select(a => Dump(a.Expression, exception)).FirstOrDefault(d => d is not null) is { } dump)
+            {
+                yield return Finding.At(
+                    Metadata,
+                    document.LocationOf(invocation),
+                    $"{name}(...) sends {dump} to the client: the stack trace shows the code, libraries and data behind the failure.",
+                    "Log the exception and return a generic message (Problem(\"...\") or a ProblemDetails with a correlation id).");
             }
         }
     }

@@ -42,17 +42,14 @@ public sealed partial class HardCodedCredential : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        foreach (var document in context.Corpus.Documents)
+        foreach (var (literal, document) in context.Syntax.StringLiterals)
         {
-            foreach (var literal in document.Root.DescendantNodes().OfType<LiteralExpressionSyntax>())
+            if (Holder(literal, literal.Token.ValueText) is not { } holder || DevelopmentOnly.Runs(literal))
             {
-                if (SyntaxHelpers.LiteralString(literal) is not { } value || Holder(literal, value) is not { } holder || DevelopmentOnly.Runs(literal))
-                {
-                    continue;
-                }
-
-                yield return Finding.At(Metadata, document.LocationOf(literal), $"{holder} is a hard-coded credential: everyone who can read the repository has it.", Fix);
+                continue;
             }
+
+            yield return Finding.At(Metadata, document.LocationOf(literal), $"{holder} is a hard-coded credential: everyone who can read the repository has it.", Fix);
         }
 
         foreach (var entry in context.Model.Configuration.Where(e => e.IsSecret && IsCommittedSettings(e.File) && !IsPublicMaterial(e.Key)))

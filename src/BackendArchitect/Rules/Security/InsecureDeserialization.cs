@@ -41,27 +41,18 @@ public sealed class InsecureDeserialization : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        foreach (var document in context.Corpus.Documents)
+        var assignments = context.Syntax.Assignments.Select(a => (Located: (a.Node as SyntaxNode, a.Document), Message: TypeNameHandlingMessage(a.Node)));
+        var creations = context.Syntax.Creations.Select(c => (Located: (c.Node as SyntaxNode, c.Document), Message: c.Node is ObjectCreationExpressionSyntax creation ? CreationMessage(creation) : null));
+        foreach (var ((node, document), message) in assignments.Concat(creations))
         {
-            foreach (var node in document.Root.DescendantNodes())
+            if (message is not null)
             {
-                var message = node switch
-                {
-                    AssignmentExpressionSyntax assignment => TypeNameHandlingMessage(assignment),
-                    ObjectCreationExpressionSyntax creation => CreationMessage(creation),
-                    _ => null,
-                };
-                if (message is not null)
-                {
-                    yield return Finding.At(
-                        Metadata,
-                        document.LocationOf(node),
-                        message,
-                        "Deserialize into concrete types with System.Text.Json (polymorphism through [JsonDerivedType]), or keep TypeNameHandling.None; if type names are needed, restrict them with a SerializationBinder that allows a fixed list.");
-                }
+                yield return Finding.At(Metadata, document.LocationOf(node), message, Fix);
             }
         }
     }
+
+    private const string Fix = "Deserialize into concrete types with System.Text.Json (polymorphism through [JsonDerivedType]), or keep TypeNameHandling.None; if type names are needed, restrict them with a SerializationBinder that allows a fixed list.";
 
     private static string? TypeNameHandlingMessage(AssignmentExpressionSyntax assignment)
     {

@@ -44,21 +44,18 @@ public sealed partial class SecretWrittenToLog : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        foreach (var document in context.Corpus.Documents)
+        foreach (var (invocation, document) in context.Syntax.InvocationsOf([.. LoggerMethods, "WriteLine", "Write"]))
         {
-            foreach (var invocation in document.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            if (!IsLogCall(invocation) || Leak(invocation) is not { } leak)
             {
-                if (!IsLogCall(invocation) || Leak(invocation) is not { } leak)
-                {
-                    continue;
-                }
-
-                yield return Finding.At(
-                    Metadata,
-                    document.LocationOf(leak.Node),
-                    $"{SyntaxHelpers.InvokedName(invocation)}(...) writes {leak.What} into the log, where everyone who reads the logs can use it.",
-                    "Leave the secret out of the message; log who and what (user id, client id, the last four digits) instead.");
+                continue;
             }
+
+            yield return Finding.At(
+                Metadata,
+                document.LocationOf(leak.Node),
+                $"{SyntaxHelpers.InvokedName(invocation)}(...) writes {leak.What} into the log, where everyone who reads the logs can use it.",
+                "Leave the secret out of the message; log who and what (user id, client id, the last four digits) instead.");
         }
     }
 

@@ -33,34 +33,30 @@ public sealed class SensitiveDataLogging : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        foreach (var document in context.Corpus.Documents)
+        foreach (var (invocation, document) in context.Syntax.InvocationsOf("EnableSensitiveDataLogging"))
         {
-            foreach (var invocation in document.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            if (invocation.ArgumentList.Arguments is [] or [{ Expression: LiteralExpressionSyntax }]
+                && !invocation.ArgumentList.Arguments.Any(a => SettingAssignments.IsFalse(a.Expression))
+                && !DevelopmentOnly.Runs(invocation))
             {
-                if (SyntaxHelpers.InvokedName(invocation) == "EnableSensitiveDataLogging"
-                    && invocation.ArgumentList.Arguments is [] or [{ Expression: LiteralExpressionSyntax }]
-                    && !invocation.ArgumentList.Arguments.Any(a => SettingAssignments.IsFalse(a.Expression))
-                    && !DevelopmentOnly.Runs(invocation))
-                {
-                    yield return Finding.At(
-                        Metadata,
-                        document.LocationOf(CallSites.NameOf(invocation)),
-                        "EnableSensitiveDataLogging() runs in every environment: EF Core writes query parameter values and entity data (passwords, tokens, personal data) into logs and exception messages.",
-                        "Remove it, or pass the environment: EnableSensitiveDataLogging(builder.Environment.IsDevelopment()).");
-                }
+                yield return Finding.At(
+                    Metadata,
+                    document.LocationOf(CallSites.NameOf(invocation)),
+                    "EnableSensitiveDataLogging() runs in every environment: EF Core writes query parameter values and entity data (passwords, tokens, personal data) into logs and exception messages.",
+                    "Remove it, or pass the environment: EnableSensitiveDataLogging(builder.Environment.IsDevelopment()).");
             }
+        }
 
-            foreach (var (assignment, member) in SettingAssignments.In(document.Root))
+        foreach (var ((assignment, document), member) in SettingAssignments.In(context.Syntax))
+        {
+            if (member == "LoggingFields" && BodyField(assignment.Right) is { } field
+                && !DevelopmentOnly.Runs(assignment))
             {
-                if (member == "LoggingFields" && BodyField(assignment.Right) is { } field
-                    && !DevelopmentOnly.Runs(assignment))
-                {
-                    yield return Finding.At(
-                        Metadata,
-                        document.LocationOf(assignment),
-                        $"HTTP logging with HttpLoggingFields.{field} writes request bodies (sign-in forms, tokens, payment details) into the logs in every environment.",
-                        "Log request properties, headers you allow and the response status (HttpLoggingFields.RequestPropertiesAndHeaders | ResponseStatusCode), or enable bodies only under IsDevelopment().");
-                }
+                yield return Finding.At(
+                    Metadata,
+                    document.LocationOf(assignment),
+                    $"HTTP logging with HttpLoggingFields.{field} writes request bodies (sign-in forms, tokens, payment details) into the logs in every environment.",
+                    "Log request properties, headers you allow and the response status (HttpLoggingFields.RequestPropertiesAndHeaders | ResponseStatusCode), or enable bodies only under IsDevelopment().");
             }
         }
     }

@@ -1,3 +1,4 @@
+using BackendArchitect.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,6 +16,14 @@ internal static class SettingAssignments
         root.DescendantNodes().OfType<AssignmentExpressionSyntax>()
             .Where(a => a.IsKind(SyntaxKind.SimpleAssignmentExpression))
             .Select(a => (a, MemberName(a.Left)))
+            .Where(p => p.Item2 is not null)
+            .Select(p => (p.a, p.Item2!));
+
+    /// <summary>Every simple assignment of the corpus, with its document and the name of the member it sets.</summary>
+    public static IEnumerable<(Located<AssignmentExpressionSyntax> Assignment, string Member)> In(SyntaxIndex index) =>
+        index.Assignments
+            .Where(a => a.Node.IsKind(SyntaxKind.SimpleAssignmentExpression))
+            .Select(a => (a, MemberName(a.Node.Left)))
             .Where(p => p.Item2 is not null)
             .Select(p => (p.a, p.Item2!));
 

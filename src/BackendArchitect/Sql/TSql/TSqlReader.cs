@@ -136,6 +136,18 @@ public static partial class TSqlReader
         ImmutableArray<Diagnostic>.Builder diagnostics,
         int depth)
     {
+        // A routine must be alone in its batch, and nothing the schema model or the migration rules
+        // read lives in its body; parsing it with ScriptDom is most of the time a large T-SQL
+        // project costs, so the batch is kept whole by its head.
+        if (RoutineHead().Match(batch) is { Success: true } head)
+        {
+            var start = head.Groups["words"].Index;
+            var line = firstLine + batch.AsSpan(0, start).Count('\n');
+            var keywords = head.Groups["first"].Value.ToUpperInvariant() + " " + head.Groups["second"].Value.ToUpperInvariant();
+            statements.Add(new OtherStatement(keywords) { Text = batch[start..].Trim(), Line = atLine ?? line });
+            return;
+        }
+
         var parser = new TSql160Parser(true);
         TSqlFragment? fragment;
         IList<ParseError> errors;
@@ -175,6 +187,10 @@ public static partial class TSqlReader
             }
         }
     }
+
+    /// <summary>CREATE, ALTER or CREATE OR ALTER of a procedure, function or trigger, after any comments.</summary>
+    [GeneratedRegex(@"\A(?:\s|--[^\n]*|/\*(?s:.*?)\*/)*(?<words>(?<first>CREATE|ALTER)\s+(?:(?<second>OR)\s+ALTER\s+(?:PROC|PROCEDURE|FUNCTION|TRIGGER)|(?<second>PROC|PROCEDURE|FUNCTION|TRIGGER))\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex RoutineHead();
 
     [GeneratedRegex(@"^\s*GO\s*;?\s*(\d+\s*)?(--.*)?\r?$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex GoLine();

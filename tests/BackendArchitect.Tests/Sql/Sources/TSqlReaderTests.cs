@@ -61,6 +61,23 @@ public class TSqlReaderTests
     }
 
     [Fact]
+    public void Routine_batches_are_kept_whole_by_their_head_and_errors_in_their_bodies_are_not_reported()
+    {
+        const string script = "-- reads one order\n/* v2 */\nCREATE OR ALTER PROC [dbo].[Order_Read] @Id INT AS\nSELECT * FROM [dbo].[Order] WHERE Id = @Id,,\nGO\n"
+            + "ALTER FUNCTION dbo.Total() RETURNS INT AS BEGIN RETURN (SELECT ,) END\nGO\n"
+            + "CREATE OR ALTER VIEW dbo.OpenOrders AS SELECT Id FROM dbo.[Order]\nGO\n";
+        var result = TSqlReader.Parse("routines.sql", script);
+        Assert.Empty(result.Diagnostics);
+        var routines = result.Statements.OfType<OtherStatement>().ToArray();
+        Assert.Equal(["CREATE OR", "ALTER FUNCTION"], routines.Select(r => r.Keywords));
+        Assert.Equal([3, 6], routines.Select(r => r.Line));
+        Assert.StartsWith("CREATE OR ALTER PROC [dbo].[Order_Read]", routines[0].Text);
+        Assert.EndsWith("WHERE Id = @Id,,", routines[0].Text);
+        Assert.False(routines[0].IsPartial);
+        Assert.Equal(8, Assert.Single(result.Statements.OfType<CreateViewStatement>()).Line);
+    }
+
+    [Fact]
     public void A_broken_batch_becomes_a_diagnostic_at_its_line_and_later_batches_are_still_read()
     {
         var result = Fixture();

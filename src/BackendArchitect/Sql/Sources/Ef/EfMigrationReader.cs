@@ -43,7 +43,7 @@ public static partial class EfMigrationReader
             var parsed = new List<(string Id, SourceFile File, ClassDeclarationSyntax Class)>();
             foreach (var file in folder)
             {
-                var root = CSharpSyntaxTree.ParseText(file.Text, path: file.Path).GetCompilationUnitRoot();
+                var root = CSharpTrees.Of(file).GetCompilationUnitRoot();
                 foreach (var type in root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(IsMigration))
                 {
                     parsed.Add((MigrationId(file, type, byPath), file, type));
