@@ -16,18 +16,145 @@ public static partial class Snippets
     /// <summary>
     /// Each finding with its source line as <see cref="Finding.Snippet"/> (trimmed, secrets masked, cut when long),
     /// read through <paramref name="textOf"/> (relative path to file text, null when unknown), in the order given.
-    /// Findings that already have a snippet, or point outside their file, are kept as they are. Masking reads the
-    /// whole file, so the files are masked once each and in parallel.
+    /// Findings that already have a snippet, or point outside their file, are kept as they are. Files are masked
+    /// in parallel, each once, and only as far as the lines shown need.
     /// </summary>
     public static Finding[] Fill(IReadOnlyList<Finding> findings, Func<string, string?> textOf)
     {
-        var files = findings.Where(f => f.Snippet is null && f.Line >= 1).Select(f => f.File).Distinct(StringComparer.Ordinal).ToArray();
-        var masked = new string[]?[files.Length];
-        Parallel.For(0, files.Length, i => masked[i] = textOf(files[i]) is { } text ? MaskedLines(files[i], text) : null);
-        var lines = files.Select((file, i) => (file, i)).ToDictionary(p => p.file, p => masked[p.i], StringComparer.Ordinal);
-        return [.. findings.Select(f => f.Snippet is null && f.Line >= 1 && lines[f.File] is { } fileLines && f.Line <= fileLines.Length
-            ? f with { Snippet = Cap(fileLines[f.Line - 1]) }
+        var files = findings.Where(f => f.Snippet is null && f.Line >= 1)
+            .GroupBy(f => f.File, StringComparer.Ordinal)
+            .Select(g => (File: g.Key, Lines: g.Select(f => f.Line).Distinct().ToArray()))
+            .ToArray();
+        var masked = new Dictionary<int, string>?[files.Length];
+        Parallel.For(0, files.Length, i => masked[i] = textOf(files[i].File) is { } text ? MaskedLines(files[i].File, text, files[i].Lines) : null);
+        var byFile = files.Select((file, i) => (file.File, i)).ToDictionary(p => p.File, p => masked[p.i], StringComparer.Ordinal);
+        return [.. findings.Select(f => f.Snippet is null && f.Line >= 1 && byFile[f.File] is { } lines && lines.TryGetValue(f.Line, out var line)
+            ? f with { Snippet = Cap(line) }
             : f)];
+    }
+
+    /// <summary>
+    /// The given lines (1-based) of a file with its secrets masked, as <see cref="MaskedLines(string, string)"/> gives
+    /// them; lines past the end are left out. Every masking pattern but two stays within a line, so a C# or
+    /// configuration file is masked line by line: a long EF migration shows a few lines, and masking all of it
+    /// was most of the time snippets took. The two exceptions are read whole: SQL, where a literal is masked by a
+    /// column named lines before it, and private key blocks. C# strings, which SQL is masked in, are found over
+    /// the whole file, as a line may sit inside a verbatim string that began lines above.
+    /// </summary>
+    public static Dictionary<int, string> MaskedLines(string file, string text, IReadOnlyCollection<int> lines)
+    {
+        if (file.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || !MasksByLine(text))
+        {
+            var all = MaskedLines(file, text);
+            return lines.Where(l => l <= all.Length).ToDictionary(l => l, l => all[l - 1]);
+        }
+
+        var starts = LineStarts(text);
+        var csharp = file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        var strings = csharp ? CSharpString().Matches(text) : null;
+        var result = new Dictionary<int, string>();
+        foreach (var line in lines.Where(l => l <= starts.Count))
+        {
+            var raw = strings is null ? LineText(text, starts, line) : LineWithSqlMasked(text, starts, line, strings);
+            result[line] = SecretMasker.MaskText(MaskKeyedLiterals(raw, csharp ? KeyedStringLiteral() : KeyedLiteral())).TrimEnd('\r');
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// True when masking line by line gives what masking the whole text does: no private key block, and no line
+    /// break but LF and CRLF (the lines shown are split at every kind of break, the masking patterns only stop at LF).
+    /// </summary>
+    private static bool MasksByLine(string text)
+    {
+        if (text.Contains("-----BEGIN", StringComparison.Ordinal) || text.AsSpan().IndexOfAny('\f', '\u0085') >= 0 || text.AsSpan().IndexOfAny('\u2028', '\u2029') >= 0)
+        {
+            return false;
+        }
+
+        for (var i = text.IndexOf('\r'); i >= 0; i = text.IndexOf('\r', i + 1))
+        {
+            if (i + 1 == text.Length || text[i + 1] != '\n')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where each LF-separated line starts.</summary>
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+
+        return starts;
+    }
+
+    private static int LineEnd(string text, List<int> starts, int line) => line < starts.Count ? starts[line] - 1 : text.Length;
+
+    /// <summary>The line without its LF (a CR before it stays, as it does for the masking patterns over the whole text).</summary>
+    private static string LineText(string text, List<int> starts, int line) => text[starts[line - 1]..LineEnd(text, starts, line)];
+
+    /// <summary>
+    /// The line after <see cref="MaskSqlInStrings"/>: the strings that touch it are masked, and with them the
+    /// whole lines they span, so a line inside a multi-line verbatim string is cut from the masked string.
+    /// </summary>
+    private static string LineWithSqlMasked(string text, List<int> starts, int line, MatchCollection strings)
+    {
+        int first = line, last = line;
+        var touching = new List<Match>();
+        foreach (Match match in strings)
+        {
+            if (match.Index + match.Length <= starts[first - 1])
+            {
+                continue;
+            }
+
+            if (match.Index >= LineEnd(text, starts, last))
+            {
+                break;
+            }
+
+            touching.Add(match);
+            first = Math.Min(first, LineOf(starts, match.Index));
+            last = Math.Max(last, LineOf(starts, match.Index + match.Length - 1));
+        }
+
+        if (touching.Count == 0)
+        {
+            return LineText(text, starts, line);
+        }
+
+        // The region grew to whole lines: strings on those lines, before or after the ones found, are masked too.
+        var regionStart = starts[first - 1];
+        var regionEnd = LineEnd(text, starts, last);
+        var builder = new System.Text.StringBuilder();
+        var at = regionStart;
+        foreach (Match match in strings)
+        {
+            if (match.Index < regionStart || match.Index + match.Length > regionEnd)
+            {
+                continue;
+            }
+
+            builder.Append(text, at, match.Index - at).Append(MaskSqlString(match));
+            at = match.Index + match.Length;
+        }
+
+        builder.Append(text, at, regionEnd - at);
+        return builder.ToString().Split('\n')[line - first];
+    }
+
+    private static int LineOf(List<int> starts, int position)
+    {
+        var index = starts.BinarySearch(position);
+        return index >= 0 ? index + 1 : ~index;
     }
 
     /// <summary>The lines of a file with its secrets masked; line numbers are unchanged.</summary>
@@ -55,10 +182,11 @@ public static partial class Snippets
 
     // EF Core migrations carry SQL in C# strings (migrationBuilder.Sql("UPDATE users SET password = '...'")):
     // their literals are masked by column like those of a .sql file.
-    private static string MaskSqlInStrings(string code) =>
-        CSharpString().Replace(code, m => m.Groups["verbatim"].Success
-            ? "@\"" + SqlSecretMasker.Mask(m.Groups["verbatim"].Value.Replace("\"\"", "\"", StringComparison.Ordinal)).Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : "\"" + SqlSecretMasker.Mask(m.Groups["regular"].Value) + "\"");
+    private static string MaskSqlInStrings(string code) => CSharpString().Replace(code, MaskSqlString);
+
+    private static string MaskSqlString(Match m) => m.Groups["verbatim"].Success
+        ? "@\"" + SqlSecretMasker.Mask(m.Groups["verbatim"].Value.Replace("\"\"", "\"", StringComparison.Ordinal)).Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : "\"" + SqlSecretMasker.Mask(m.Groups["regular"].Value) + "\"";
 
     [GeneratedRegex(@"@""(?<verbatim>(?:[^""]|"""")*)""|""(?<regular>(?:[^""\\\n]|\\.)*)""")]
     private static partial Regex CSharpString();

@@ -30,4 +30,48 @@ public sealed class SnippetsTests
             Assert.DoesNotContain(new string('a', Snippets.MaxLength + 1), stdout);
         }
     }
+
+    public static TheoryData<string> SourceFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var root in new[] { Paths.Fixtures, Path.Combine(Paths.RepositoryRoot, "samples") })
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(Paths.RepositoryRoot, file));
+            }
+        }
+
+        return data;
+    }
+
+    // Lines are masked one by one where that gives what masking the whole file does; every line of every
+    // C#, JSON and YAML fixture is compared with the whole-file masking.
+    [Theory]
+    [MemberData(nameof(SourceFiles))]
+    public void Masking_the_lines_shown_gives_the_lines_of_the_whole_file_masked(string relative)
+    {
+        var text = File.ReadAllText(Path.Combine(Paths.RepositoryRoot, relative));
+        var whole = Snippets.MaskedLines(relative, text);
+
+        var some = Snippets.MaskedLines(relative, text, [.. Enumerable.Range(1, whole.Length + 1)]);
+
+        Assert.Equal(whole.Select((line, i) => (i + 1, line)), some.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
+    }
+
+    [Fact]
+    public void A_line_inside_a_verbatim_sql_string_is_masked_by_the_column_named_lines_above()
+    {
+        const string code = "class M\r\n{\r\n    void Up(B b) => b.Sql(@\"INSERT INTO users (name, password)\r\n        VALUES ('admin',\r\n                'orchid-lake-42')\");\r\n    string s = \"password\";\r\n}\r\n";
+        var whole = Snippets.MaskedLines("M.cs", code);
+
+        var line5 = Snippets.MaskedLines("M.cs", code, [5, 6, 99]);
+
+        Assert.DoesNotContain("orchid-lake-42", line5[5]);
+        Assert.Equal(whole[4], line5[5]);
+        Assert.Equal(whole[5], line5[6]);
+        Assert.False(line5.ContainsKey(99));
+    }
 }
