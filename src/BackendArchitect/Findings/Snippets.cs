@@ -108,7 +108,7 @@ public static partial class Snippets
     private static string LineWithSqlMasked(string text, List<int> starts, int line, MatchCollection strings)
     {
         int first = line, last = line;
-        var touching = new List<Match>();
+        var touched = false;
         foreach (Match match in strings)
         {
             if (match.Index + match.Length <= starts[first - 1])
@@ -121,12 +121,12 @@ public static partial class Snippets
                 break;
             }
 
-            touching.Add(match);
+            touched = true;
             first = Math.Min(first, LineOf(starts, match.Index));
             last = Math.Max(last, LineOf(starts, match.Index + match.Length - 1));
         }
 
-        if (touching.Count == 0)
+        if (!touched)
         {
             return LineText(text, starts, line);
         }

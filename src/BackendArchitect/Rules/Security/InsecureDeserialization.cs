@@ -41,9 +41,9 @@ public sealed class InsecureDeserialization : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        var assignments = context.Syntax.Assignments.Select(a => (Located: (a.Node as SyntaxNode, a.Document), Message: TypeNameHandlingMessage(a.Node)));
-        var creations = context.Syntax.Creations.Select(c => (Located: (c.Node as SyntaxNode, c.Document), Message: c.Node is ObjectCreationExpressionSyntax creation ? CreationMessage(creation) : null));
-        foreach (var ((node, document), message) in assignments.Concat(creations))
+        var messages = context.Syntax.Assignments.Select(a => (Node: (SyntaxNode)a.Node, a.Document, Message: TypeNameHandlingMessage(a.Node)))
+            .Concat(context.Syntax.Creations.Select(c => (Node: (SyntaxNode)c.Node, c.Document, Message: c.Node is ObjectCreationExpressionSyntax creation ? CreationMessage(creation) : null)));
+        foreach (var (node, document, message) in messages)
         {
             if (message is not null)
             {
