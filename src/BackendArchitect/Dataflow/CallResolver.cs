@@ -13,7 +13,7 @@ internal sealed record MethodEntry(BaseMethodDeclarationSyntax Method, TypeDecla
 
 /// <summary>
 /// Resolves a call to the repository's own methods by name, syntax only: the receiver's declared type (a field,
-/// property, constructor or method parameter, or a local with a written type) picks the class or the
+/// property, constructor or method parameter, a local with a written type, or the type a `new` creates) picks the class or the
 /// implementations of the interface; an unqualified call stays in its class. A call whose receiver type is not
 /// known resolves only when one method in the repository has that name and arity, so a common name never fans out.
 /// </summary>
@@ -80,6 +80,8 @@ internal sealed class CallResolver
             case IdentifierNameSyntax identifier:
                 var name = identifier.Identifier.ValueText;
                 return (type is null ? null : DeclaredType(type, invocation, name)) ?? (char.IsUpper(name[0]) ? name : null);
+            case ObjectCreationExpressionSyntax creation:
+                return Simple(creation.Type);
             default:
                 return null;
         }
@@ -101,7 +103,10 @@ internal sealed class CallResolver
                         .FirstOrDefault(s => s.Declaration.Variables.Any(v => v.Identifier.ValueText == name));
                     if (local is not null)
                     {
-                        return local.Declaration.Type.IsVar ? null : Simple(local.Declaration.Type);
+                        // var x = new Report(...) has the type it creates.
+                        return !local.Declaration.Type.IsVar ? Simple(local.Declaration.Type)
+                            : local.Declaration.Variables.First(v => v.Identifier.ValueText == name).Initializer?.Value is ObjectCreationExpressionSyntax created ? Simple(created.Type)
+                            : null;
                     }
 
                     break;

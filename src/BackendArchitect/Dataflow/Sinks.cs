@@ -43,6 +43,14 @@ internal static class Sinks
         ["ExecuteScalarAsync"] = (TaintKind.Sql, 0),
         ["ExecuteReader"] = (TaintKind.Sql, 0),
         ["ExecuteReaderAsync"] = (TaintKind.Sql, 0),
+        // LINQ to SQL's DataContext runs its first string as SQL; the rest are bound as {0}, {1} parameters.
+        ["ExecuteQuery"] = (TaintKind.Sql, 0),
+        ["ExecuteCommand"] = (TaintKind.Sql, 0),
+        // Enterprise Library's Database: a command built from text, and the calls that take (CommandType.Text, sql).
+        ["GetSqlStringCommand"] = (TaintKind.Sql, 0),
+        ["ExecuteDataSet"] = (TaintKind.Sql, 0),
+        ["ExecuteNonQuery"] = (TaintKind.Sql, 0),
+        ["LoadDataSet"] = (TaintKind.Sql, 0),
         // Processes.
         ["Start"] = (TaintKind.Command, 0),
         // Files.
@@ -167,6 +175,12 @@ internal static class Sinks
     /// <summary>Raw SQL in EF6 and EF Core 2 when given a string; an interpolated string binds the parameterising overload.</summary>
     private static readonly HashSet<string> LegacyRawSql = new(StringComparer.Ordinal) { "SqlQuery", "ExecuteSqlCommand", "ExecuteSqlCommandAsync", "FromSql" };
 
+    /// <summary>LINQ to SQL's calls, made on a data context rather than a connection.</summary>
+    private static readonly HashSet<string> DataContextSql = new(StringComparer.Ordinal) { "ExecuteQuery", "ExecuteCommand" };
+
+    /// <summary>Enterprise Library's calls that take a command object or a stored procedure unless a CommandType.Text argument precedes the SQL.</summary>
+    private static readonly HashSet<string> CommandTypeSql = new(StringComparer.Ordinal) { "ExecuteDataSet", "ExecuteNonQuery", "LoadDataSet" };
+
     /// <summary>File calls whose source and destination (File.Copy(from, to)) are both paths.</summary>
     private static readonly HashSet<string> TwoPaths = new(StringComparer.Ordinal) { "Copy", "Move", "Replace" };
 
@@ -182,6 +196,7 @@ internal static class Sinks
         ["OdbcCommand"] = TaintKind.Sql,
         ["SQLiteCommand"] = TaintKind.Sql,
         ["SqlDataAdapter"] = TaintKind.Sql,
+        ["SqlDataSource"] = TaintKind.Sql,
         ["NpgsqlDataAdapter"] = TaintKind.Sql,
         ["MySqlDataAdapter"] = TaintKind.Sql,
         ["SQLiteDataAdapter"] = TaintKind.Sql,
@@ -216,15 +231,21 @@ internal static class Sinks
         }
 
         var receiver = CSharp.SyntaxHelpers.Receiver(invocation);
-        if (Receivers.TryGetValue(name, out var receivers) && !(receiver is not null && receivers.Contains(LastName(receiver))))
+        if (Receivers.TryGetValue(name, out var receivers) && !IsCalledOn(invocation, receiver, name, receivers))
         {
             return null;
         }
 
         // Query and Execute are also names of query executors and mediators: Dapper's are called on a connection.
-        if (sink.Kind == TaintKind.Sql && IsDapper(name) && !(receiver is not null && IsConnection(LastName(receiver))))
+        if (sink.Kind == TaintKind.Sql && IsDapper(name)
+            && !(receiver is not null && (IsConnection(LastName(receiver)) || DataContextSql.Contains(name) && IsDataContext(LastName(receiver)))))
         {
             return null;
+        }
+
+        if (sink.Kind == TaintKind.Sql && ByCommandType(invocation, name, out var commandText))
+        {
+            return commandText is null ? null : (sink.Kind, [commandText], name);
         }
 
         // Load is also every document's and assembly's method: only a stylesheet transform's counts.
@@ -242,11 +263,13 @@ internal static class Sinks
         // An extension call (db.Database.ExecuteSqlRaw(sql)) has its SQL first; the static form
         // (RelationalDatabaseFacadeExtensions.ExecuteSqlRaw(db.Database, sql)) is not written by hand.
         // A process's program and its argument string are both dangerous.
-        if (LegacyRawSql.Contains(name))
+        if (LegacyRawSql.Contains(name) || DataContextSql.Contains(name))
         {
             // SqlQuery(typeof(T), sql) and ExecuteSqlCommand(TransactionalBehavior.X, sql) put the SQL after a leading option.
             var sql = invocation.ArgumentList.Arguments.Select(a => a.Expression).FirstOrDefault(e => !IsLeadingOption(e));
-            return sql is null or InterpolatedStringExpressionSyntax || IsFormattableString(sql) ? null : (sink.Kind, [sql], name);
+            // LINQ to SQL has no FormattableString overload: an interpolated string is concatenated text there.
+            var parameterised = !DataContextSql.Contains(name) && (sql is InterpolatedStringExpressionSyntax || sql is not null && IsFormattableString(sql));
+            return sql is null || parameterised ? null : (sink.Kind, [sql], name);
         }
 
         IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command || TwoPaths.Contains(name)
@@ -262,6 +285,12 @@ internal static class Sinks
         if (type is null || !Constructors.TryGetValue(type, out var kind) || creation.ArgumentList is not { Arguments.Count: > 0 } list)
         {
             return null;
+        }
+
+        // SqlDataSource(connectionString, selectCommand) and (provider, connectionString, selectCommand) end with the SQL.
+        if (type == "SqlDataSource")
+        {
+            return list.Arguments.Count >= 2 ? (kind, [list.Arguments[^1].Expression], "new " + type) : null;
         }
 
         IReadOnlyList<ExpressionSyntax> arguments = kind == TaintKind.Command ? [.. list.Arguments.Take(2).Select(a => a.Expression)] : [list.Arguments[0].Expression];
@@ -297,6 +326,39 @@ internal static class Sinks
         && expression.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
         && member.DescendantNodes().OfType<VariableDeclarationSyntax>().Any(d =>
             CSharp.SyntaxHelpers.SimpleTypeName(d.Type.ToString()) == "FormattableString" && d.Variables.Any(v => v.Identifier.ValueText == name));
+
+    /// <summary>
+    /// Whether a positional command type decides where a call's SQL is: CommandType.Text puts it next
+    /// (ExecuteDataSet(CommandType.Text, sql), also after a leading transaction); StoredProcedure and TableDirect name
+    /// a procedure or a table, so <paramref name="sql"/> is null. Enterprise Library's forms without a command type
+    /// take a command object or a procedure name: decided too, with no SQL. A named commandType: (Dapper) decides nothing.
+    /// </summary>
+    private static bool ByCommandType(InvocationExpressionSyntax invocation, string name, out ExpressionSyntax? sql)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].NameColon is null && arguments[i].Expression is MemberAccessExpressionSyntax
+                {
+                    Expression: IdentifierNameSyntax { Identifier.ValueText: "CommandType" }, Name.Identifier.ValueText: var type,
+                })
+            {
+                sql = type == "Text" && i + 1 < arguments.Count ? arguments[i + 1].Expression : null;
+                return true;
+            }
+        }
+
+        sql = null;
+        return CommandTypeSql.Contains(name);
+    }
+
+    private static bool IsCalledOn(InvocationExpressionSyntax invocation, ExpressionSyntax? receiver, string name, string[] types) =>
+        receiver is null
+            ? CSharp.UsingAliases.StaticImports(invocation, name).Any(types.Contains)
+            : types.Contains(CSharp.UsingAliases.Resolve(invocation, LastName(receiver)));
+
+    private static bool IsDataContext(string name) =>
+        name.Contains("context", StringComparison.OrdinalIgnoreCase) || name.Equals("ctx", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLeadingOption(ExpressionSyntax expression) =>
         expression is TypeOfExpressionSyntax or LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression }

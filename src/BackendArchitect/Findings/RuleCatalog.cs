@@ -82,6 +82,7 @@ public static class RuleCatalog
         new SensitiveFileInWebRoot(),
         new JwtDecodedWithoutValidation(),
         new LongTokenLifetime(),
+        new WeakCipher(),
     ];
 
     public static IEnumerable<T> OfType<T>()

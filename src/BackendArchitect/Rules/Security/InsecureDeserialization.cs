@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using BackendArchitect.CSharp;
 using BackendArchitect.Findings;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,12 +14,13 @@ public sealed class InsecureDeserialization : ICodeRule
         "insecure-deserialization",
         "security",
         Severity.Error,
-        "Deserialization that lets the data name the types to create: Newtonsoft.Json TypeNameHandling other than None, BinaryFormatter and its relatives, JavaScriptSerializer with SimpleTypeResolver.",
+        "Deserialization that lets the data name the types to create: Newtonsoft.Json TypeNameHandling other than None (in settings or on a [JsonProperty]), BinaryFormatter and its relatives, .NET Remoting with TypeFilterLevel.Full, FsPickler, JavaScriptSerializer with SimpleTypeResolver.",
         "When the serialized data says which type to instantiate, whoever controls the data chooses the code that runs while it is "
             + "read: known gadget types (ObjectDataProvider, WindowsIdentity, TempFileCollection...) turn a payload into remote code "
             + "execution or file deletion. Newtonsoft.Json does this with TypeNameHandling Auto, Objects, Arrays or All and a \"$type\" "
             + "property; BinaryFormatter, SoapFormatter, NetDataContractSerializer, LosFormatter and ObjectStateFormatter always do, "
-            + "and Microsoft says they cannot be made safe; JavaScriptSerializer does with a SimpleTypeResolver. Settings that also "
+            + "and Microsoft says they cannot be made safe, as does a remoting channel with TypeFilterLevel.Full and FsPickler, which "
+            + "records every value's type; JavaScriptSerializer does with a SimpleTypeResolver. Settings that also "
             + "set a SerializationBinder, which restricts the types, are left out.",
         "var settings = new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All };\nvar order = JsonConvert.DeserializeObject<Order>(body, settings);",
         "var order = JsonSerializer.Deserialize<Order>(body);\n\n// polymorphism with a closed list of types:\n[JsonDerivedType(typeof(CardPayment), \"card\")]\npublic abstract record Payment;",
@@ -41,8 +43,12 @@ public sealed class InsecureDeserialization : ICodeRule
 
     public IEnumerable<Finding> Check(CodeReviewContext context)
     {
-        var messages = context.Syntax.Assignments.Select(a => (Node: (SyntaxNode)a.Node, a.Document, Message: TypeNameHandlingMessage(a.Node)))
-            .Concat(context.Syntax.Creations.Select(c => (Node: (SyntaxNode)c.Node, c.Document, Message: c.Node is ObjectCreationExpressionSyntax creation ? CreationMessage(creation) : null)));
+        var messages = context.Syntax.Assignments.Select(a => (Node: (SyntaxNode)a.Node, a.Document, Message: TypeNameHandlingMessage(a.Node) ?? TypeFilterMessage(a.Node)))
+            .Concat(context.Syntax.Creations.Select(c => (Node: (SyntaxNode)c.Node, c.Document, Message: c.Node is ObjectCreationExpressionSyntax creation ? CreationMessage(creation) : null)))
+            .Concat(context.Syntax.InvocationsOf("CreateJsonSerializer", "CreateBinarySerializer", "CreateXmlSerializer", "CreateBsonSerializer")
+                .Where(i => SyntaxHelpers.Receiver(i.Node)?.ToString() is "FsPickler" or "MBrace.FsPickler.FsPickler")
+                .Select(i => (Node: (SyntaxNode)i.Node, i.Document, Message: (string?)"FsPickler writes and reads the .NET type of every value, so a crafted payload chooses which types are created, and their code runs while it is read.")))
+            .Concat(TypeNameAttributes(context));
         foreach (var (node, document, message) in messages)
         {
             if (message is not null)
@@ -77,6 +83,33 @@ public sealed class InsecureDeserialization : ICodeRule
         var resolves = type == "JavaScriptSerializer" && creation.ArgumentList?.Arguments.Any(a =>
             a.Expression is ObjectCreationExpressionSyntax { Type: var resolver } && resolver.ToString().EndsWith("SimpleTypeResolver", StringComparison.Ordinal)) == true;
         return resolves ? "JavaScriptSerializer with SimpleTypeResolver creates the types named by \"__type\" in the JSON, so a crafted payload chooses the code that runs." : null;
+    }
+
+    /// <summary>.NET Remoting's TypeFilterLevel.Full lets a remoting channel deserialize any type a client sends.</summary>
+    private static string? TypeFilterMessage(AssignmentExpressionSyntax assignment) =>
+        SettingAssignments.MemberName(assignment.Left) == "TypeFilterLevel" && SettingAssignments.FlagNames(assignment.Right).Contains("Full")
+            ? "TypeFilterLevel.Full lets the remoting channel deserialize any type a client sends, with BinaryFormatter's gadget chains."
+            : null;
+
+    /// <summary>[JsonProperty(TypeNameHandling = ...)] and [JsonObject(ItemTypeNameHandling = ...)] turn type names on for one member or type.</summary>
+    private static IEnumerable<(SyntaxNode Node, CSharpDocument Document, string? Message)> TypeNameAttributes(CodeReviewContext context)
+    {
+        foreach (var document in context.Corpus.Documents)
+        {
+            if (!document.File.Text.Contains("TypeNameHandling", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var argument in document.Root.DescendantNodes().OfType<AttributeArgumentSyntax>())
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText is "TypeNameHandling" or "ItemTypeNameHandling"
+                    && SettingAssignments.FlagNames(argument.Expression).FirstOrDefault(TypeNaming.Contains) is { } mode)
+                {
+                    yield return (argument, document, $"{argument.NameEquals.Name.Identifier.ValueText} = TypeNameHandling.{mode} on this member: the JSON's \"$type\" property chooses which .NET type is created, so a crafted payload can instantiate gadget types and run code.");
+                }
+            }
+        }
     }
 
     /// <summary>A SerializationBinder set beside TypeNameHandling limits the types to those it allows.</summary>

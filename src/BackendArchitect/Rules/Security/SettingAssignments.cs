@@ -62,8 +62,12 @@ internal static class SettingAssignments
     /// <summary>The type of a local declared in the same member: <c>var p = new T();</c> or <c>T p = ...;</c>.</summary>
     private static string? LocalType(IdentifierNameSyntax local)
     {
+        // Top-level statements are one member each: a local declared in one is used in the next, so their scope is the file.
         var scope = local.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-        var declarator = scope?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+        IEnumerable<SyntaxNode> scopes = scope is GlobalStatementSyntax { Parent: CompilationUnitSyntax unit }
+            ? unit.Members.OfType<GlobalStatementSyntax>()
+            : scope is null ? [] : [scope];
+        var declarator = scopes.SelectMany(s => s.DescendantNodes()).OfType<VariableDeclaratorSyntax>()
             .FirstOrDefault(v => v.Identifier.ValueText == local.Identifier.ValueText);
         if (declarator?.Parent is not VariableDeclarationSyntax declaration)
         {

@@ -13,8 +13,8 @@ public sealed class SqlInjection : ICodeRule
         Severity.Error,
         "Request data is built into the text of a SQL statement.",
         "A value the caller controls (a route, query, header or body value, or a property of the bound request) is "
-            + "concatenated, interpolated or formatted into SQL text that FromSqlRaw, ExecuteSqlRaw, SqlQueryRaw, Dapper or an "
-            + "ADO.NET command runs. A quote in the value ends the string literal and the rest runs as SQL: reading other "
+            + "concatenated, interpolated or formatted into SQL text that FromSqlRaw, ExecuteSqlRaw, SqlQueryRaw, Dapper, an "
+            + "ADO.NET command, LINQ to SQL's ExecuteQuery or Enterprise Library's data block runs. A quote in the value ends the string literal and the rest runs as SQL: reading other "
             + "customers' rows, changing data, or worse with the application's database rights. The flow is followed through "
             + "locals, StringBuilder, string.Format and the repository's own methods. FromSql and FromSqlInterpolated turn an "
             + "interpolated string into parameters and are safe; so are parameters passed beside constant SQL text.",

@@ -40,6 +40,10 @@ public sealed class WeakRandomForSecret : ICodeRule
     // Secrets a generator makes besides credentials: one-time codes, salts and nonces.
     private static readonly FrozenSet<string> GeneratedSecrets = FrozenSet.ToFrozenSet(["otp", "salt", "nonce", "totp"], StringComparer.Ordinal);
 
+    // Primitives whose constructor takes the key itself.
+    private static readonly FrozenSet<string> KeyedPrimitives = FrozenSet.ToFrozenSet(
+        ["AesGcm", "AesCcm", "ChaCha20Poly1305", "HMACSHA1", "HMACSHA256", "HMACSHA384", "HMACSHA512", "HMACMD5"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> CodeKinds = FrozenSet.ToFrozenSet(
         ["otp", "verification", "confirmation", "reset", "recovery", "security", "auth", "login", "sms", "activation", "invite", "invitation"],
         StringComparer.Ordinal);
@@ -58,7 +62,7 @@ public sealed class WeakRandomForSecret : ICodeRule
             {
                 if (SyntaxHelpers.InvokedName(invocation) is not { } method || !RandomMethods.Contains(method)
                     || !IsSystemRandom(SyntaxHelpers.Receiver(invocation), generators)
-                    || Destination(invocation) is not { } destination)
+                    || (KeyBuffer(invocation, method) ?? Destination(invocation)) is not { } destination)
                 {
                     continue;
                 }
@@ -103,6 +107,32 @@ public sealed class WeakRandomForSecret : ICodeRule
         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => generators.Contains(name.Identifier.ValueText),
         _ => receiver.ToString() is "Random.Shared" or "System.Random.Shared",
     };
+
+    /// <summary>
+    /// A buffer NextBytes fills that becomes key material: named a key or IV, or, in the same method, assigned to a
+    /// cipher's Key or IV or passed to an authenticated cipher or HMAC (new AesGcm(key)).
+    /// </summary>
+    private static string? KeyBuffer(InvocationExpressionSyntax invocation, string method)
+    {
+        if (method != "NextBytes" || invocation.ArgumentList.Arguments is not [{ Expression: IdentifierNameSyntax { Identifier.ValueText: var buffer } }])
+        {
+            return null;
+        }
+
+        if (SecretNames.Words(buffer) is [.., "key" or "iv"])
+        {
+            return buffer;
+        }
+
+        var scope = invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        var use = scope?.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == buffer).Select(n => n.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Right == n && SettingAssignments.MemberName(assignment.Left) is "Key" or "IV" => "a cipher's " + SettingAssignments.MemberName(assignment.Left),
+            ArgumentSyntax { Parent.Parent: ObjectCreationExpressionSyntax { Type: var type } } when KeyedPrimitives.Contains(SyntaxHelpers.SimpleTypeName(type.ToString())) => "the key of " + SyntaxHelpers.SimpleTypeName(type.ToString()),
+            _ => null,
+        }).FirstOrDefault(u => u is not null);
+        return use is null ? null : $"{buffer}, {use}";
+    }
 
     /// <summary>What the random value becomes, when its name says it is a secret: "resetToken", "the result of GeneratePassword".</summary>
     private static string? Destination(InvocationExpressionSyntax invocation)
