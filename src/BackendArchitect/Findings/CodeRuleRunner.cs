@@ -8,16 +8,25 @@ namespace BackendArchitect.Findings;
 /// </summary>
 public static class CodeRuleRunner
 {
-    public static (List<Finding> Findings, List<Diagnostic> Diagnostics) Run(CodeReviewContext context, LintOptions options, CancellationToken cancellation = default)
+    /// <summary>The rules that read the model and the linker's graph.</summary>
+    public static (List<Finding> Findings, List<Diagnostic> Diagnostics) Run(CodeReviewContext context, LintOptions options, CancellationToken cancellation = default) =>
+        Run(RuleCatalog.OfType<ICodeRule>(), rule => rule.Check(context), options, cancellation);
+
+    /// <summary>The rules that read source only; the review starts them as soon as the C# is parsed.</summary>
+    public static (List<Finding> Findings, List<Diagnostic> Diagnostics) Run(SyntaxReviewContext context, LintOptions options, CancellationToken cancellation = default) =>
+        Run(RuleCatalog.OfType<ISyntaxRule>(), rule => rule.Check(context), options, cancellation);
+
+    private static (List<Finding> Findings, List<Diagnostic> Diagnostics) Run<T>(IEnumerable<T> selectable, Func<T, IEnumerable<Finding>> check, LintOptions options, CancellationToken cancellation)
+        where T : IRule
     {
-        var rules = RuleCatalog.OfType<ICodeRule>().Where(r => options.Selects(r.Metadata)).ToArray();
+        var rules = selectable.Where(r => options.Selects(r.Metadata)).ToArray();
         var results = new List<Finding>[rules.Length];
         var failures = new Diagnostic?[rules.Length];
         Parallel.For(0, rules.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             try
             {
-                results[i] = [.. rules[i].Check(context)];
+                results[i] = [.. check(rules[i])];
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

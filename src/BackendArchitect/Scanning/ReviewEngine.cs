@@ -51,10 +51,20 @@ public static class ReviewEngine
             ? Task.Run<DbLintResult?>(() => DbLintEngine.Lint(workspace, options.Lint, cancellation), cancellation)
             : Task.FromResult<DbLintResult?>(null);
 
-        var (model, corpus, links) = ScanEngine.Analyze(workspace, progress, cancellation);
+        // The rules that read source only run from the moment the C# is parsed, beside the scan's later phases.
+        SyntaxReviewContext? source = null;
+        var syntaxTask = Task.FromResult<(List<Finding>, List<Diagnostic>)>(([], []));
+        var (model, _, links) = ScanEngine.Analyze(workspace, progress, cancellation, parsed: corpus =>
+        {
+            source = new SyntaxReviewContext(corpus, workspace);
+            syntaxTask = Task.Run(() => CodeRuleRunner.Run(source, options.Lint, cancellation), cancellation);
+        });
 
         progress?.Report("Reviewing the code");
-        var (findings, diagnostics) = CodeRuleRunner.Run(new CodeReviewContext(model, corpus, workspace, links), options.Lint, cancellation);
+        var (findings, diagnostics) = CodeRuleRunner.Run(new CodeReviewContext(model, source!, links), options.Lint, cancellation);
+        var (syntaxFindings, syntaxDiagnostics) = syntaxTask.GetAwaiter().GetResult();
+        findings.AddRange(syntaxFindings);
+        diagnostics.AddRange(syntaxDiagnostics);
 
         progress?.Report("Linting schemas and migrations");
         if (GetResult(lintTask) is { } lint)

@@ -38,14 +38,19 @@ public static class ScanEngine
     public static SystemModel Scan(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
         Analyze(workspace, progress, cancellation).Model;
 
-    /// <summary>The scan of a loaded workspace, with the parsed C# kept for the review rules that read code.</summary>
-    public static ScanAnalysis Analyze(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// The scan of a loaded workspace, with the parsed C# kept for the review rules that read code.
+    /// <paramref name="parsed"/> is told the corpus as soon as it is parsed, so a caller can start work that needs
+    /// only the source beside the phases that read endpoints, wiring and links (on one core, mostly).
+    /// </summary>
+    public static ScanAnalysis Analyze(WorkspaceSnapshot workspace, IProgress<string>? progress = null, CancellationToken cancellation = default, Action<CSharpCorpus>? parsed = null)
     {
         var diagnostics = new SynchronizedCollection(workspace.Diagnostics);
 
         progress?.Report($"Parsing {workspace.OfKind(FileKind.CSharp).Count()} C# files");
         var corpus = CSharpCorpus.Load(workspace, diagnostics, cancellation);
         cancellation.ThrowIfCancellationRequested();
+        parsed?.Invoke(corpus);
 
         progress?.Report("Reading endpoints and authorization");
         var defaults = ServiceAuthDefaultsReader.Read(corpus, diagnostics);

@@ -11,7 +11,7 @@ namespace BackendArchitect.Rules.Security;
 /// SEC007: who the caller is, or what they may do, decided from a value the client sets: a cookie or form field
 /// that is not signed (role=admin), a client IP header (X-Forwarded-For), or an identity header (X-User-Id).
 /// </summary>
-public sealed partial class ClientDataAuthorization : ICodeRule
+public sealed partial class ClientDataAuthorization : ISyntaxRule
 {
     private static readonly HashSet<string> Collections = new(StringComparer.Ordinal) { "Cookies", "Headers", "Form", "Query" };
 
@@ -47,7 +47,7 @@ public sealed partial class ClientDataAuthorization : ICodeRule
         Applicability = RuleApplicability.CSharp,
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC027: a CORS policy that lets every website read the service's responses, with the user's cookies when it also allows credentials.</summary>
-public sealed class CorsAllowsAnyOrigin : ICodeRule
+public sealed class CorsAllowsAnyOrigin : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC027",
@@ -33,7 +33,7 @@ public sealed class CorsAllowsAnyOrigin : ICodeRule
         Applicability = RuleApplicability.CSharp,
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC030: stack traces and exception dumps sent to the client, by the developer exception page outside development or by a catch block's response.</summary>
-public sealed class ExceptionDetailsExposed : ICodeRule
+public sealed class ExceptionDetailsExposed : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC030",
@@ -41,7 +41,7 @@ public sealed class ExceptionDetailsExposed : ICodeRule
         ],
         StringComparer.Ordinal);
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var (invocation, document) in context.Syntax.InvocationsOf(["UseDeveloperExceptionPage", .. Responses]))
         {

@@ -3,7 +3,7 @@ using BackendArchitect.Findings;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC026: JwtBearer or OpenID Connect fetching the authority's metadata and signing keys over plain HTTP.</summary>
-public sealed class HttpsMetadataDisabled : ICodeRule
+public sealed class HttpsMetadataDisabled : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC026",
@@ -28,7 +28,7 @@ public sealed class HttpsMetadataDisabled : ICodeRule
         Applicability = RuleApplicability.CSharp,
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

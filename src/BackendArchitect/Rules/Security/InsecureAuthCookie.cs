@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC028: an authentication or session cookie readable by scripts or sent over plain HTTP.</summary>
-public sealed class InsecureAuthCookie : ICodeRule
+public sealed class InsecureAuthCookie : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC028",
@@ -35,7 +35,7 @@ public sealed class InsecureAuthCookie : ICodeRule
 
     private static readonly string[] AuthCookieWords = ["session", "auth", "token", "jwt", "refresh", "access", "identity", "sid", "remember", "login"];
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC031: a deserializer that lets the payload choose which .NET types to create.</summary>
-public sealed class InsecureDeserialization : ICodeRule
+public sealed class InsecureDeserialization : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC031",
@@ -41,7 +41,7 @@ public sealed class InsecureDeserialization : ICodeRule
 
     private static readonly FrozenSet<string> TypeNaming = FrozenSet.ToFrozenSet(["Auto", "Objects", "Arrays", "All"], StringComparer.Ordinal);
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         var messages = context.Syntax.Assignments.Select(a => (Node: (SyntaxNode)a.Node, a.Document, Message: TypeNameHandlingMessage(a.Node) ?? TypeFilterMessage(a.Node)))
             .Concat(context.Syntax.Creations.Select(c => (Node: (SyntaxNode)c.Node, c.Document, Message: c.Node is ObjectCreationExpressionSyntax creation ? CreationMessage(creation) : null)))
@@ -92,7 +92,7 @@ public sealed class InsecureDeserialization : ICodeRule
             : null;
 
     /// <summary>[JsonProperty(TypeNameHandling = ...)] and [JsonObject(ItemTypeNameHandling = ...)] turn type names on for one member or type.</summary>
-    private static IEnumerable<(SyntaxNode Node, CSharpDocument Document, string? Message)> TypeNameAttributes(CodeReviewContext context)
+    private static IEnumerable<(SyntaxNode Node, CSharpDocument Document, string? Message)> TypeNameAttributes(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC037: a JWT from the request decoded with ReadJwtToken/ReadToken and its claims used, with no ValidateToken in the same method.</summary>
-public sealed class JwtDecodedWithoutValidation : ICodeRule
+public sealed class JwtDecodedWithoutValidation : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC037",
@@ -40,7 +40,7 @@ public sealed class JwtDecodedWithoutValidation : ICodeRule
     // Where a token from the caller comes from.
     private static readonly string[] RequestSources = ["Request", "HttpContext", "Headers", "Authorization", "Cookies", "Query"];
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

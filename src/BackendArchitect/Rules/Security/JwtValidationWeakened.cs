@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC025: token validation parameters that switch off a check of the token's signature, lifetime or issuer.</summary>
-public sealed class JwtValidationWeakened : ICodeRule
+public sealed class JwtValidationWeakened : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC025",
@@ -47,7 +47,7 @@ public sealed class JwtValidationWeakened : ICodeRule
 
     private static readonly FrozenSet<string> TokenTypes = FrozenSet.ToFrozenSet(["JwtSecurityToken", "JsonWebToken"], StringComparer.Ordinal);
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

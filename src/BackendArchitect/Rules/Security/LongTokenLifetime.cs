@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC038: an access token issued in code to live longer than a day.</summary>
-public sealed class LongTokenLifetime : ICodeRule
+public sealed class LongTokenLifetime : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC038",
@@ -37,7 +37,7 @@ public sealed class LongTokenLifetime : ICodeRule
 
     private const double DayInHours = 24;
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

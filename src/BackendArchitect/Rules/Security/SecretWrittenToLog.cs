@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC021: a password, token, API key or card number passed to a log call.</summary>
-public sealed partial class SecretWrittenToLog : ICodeRule
+public sealed partial class SecretWrittenToLog : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC021",
@@ -42,7 +42,7 @@ public sealed partial class SecretWrittenToLog : ICodeRule
         ],
         StringComparer.Ordinal);
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var (invocation, document) in context.Syntax.InvocationsOf([.. LoggerMethods, "WriteLine", "Write"]))
         {

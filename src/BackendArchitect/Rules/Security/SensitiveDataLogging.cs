@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC022: logging switched on for the data itself (EF Core parameter values, HTTP request bodies) outside development.</summary>
-public sealed class SensitiveDataLogging : ICodeRule
+public sealed class SensitiveDataLogging : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC022",
@@ -31,7 +31,7 @@ public sealed class SensitiveDataLogging : ICodeRule
         Applicability = RuleApplicability.CSharp,
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var (invocation, document) in context.Syntax.InvocationsOf("EnableSensitiveDataLogging"))
         {

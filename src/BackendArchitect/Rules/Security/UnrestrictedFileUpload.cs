@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC018: an upload is saved under the web root keeping the extension the client chose, with no allow-list of inert extensions.</summary>
-public sealed class UnrestrictedFileUpload : ICodeRule
+public sealed class UnrestrictedFileUpload : ISyntaxRule
 {
     /// <summary>Extensions a browser or the server runs when the file is served from the site.</summary>
     private static readonly HashSet<string> ActiveExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -43,7 +43,7 @@ public sealed class UnrestrictedFileUpload : ICodeRule
         SecuritySeverity = "7.6",
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC039: a cipher, mode or padding that no longer protects data (DES, RC2, ECB, RSA with PKCS#1 v1.5 encryption padding).</summary>
-public sealed class WeakCipher : ICodeRule
+public sealed class WeakCipher : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC039",
@@ -55,7 +55,7 @@ public sealed class WeakCipher : ICodeRule
     private const string SymmetricFix = "Use AES-GCM (AesGcm) for new data, or Aes with CBC and an HMAC over the ciphertext; keep DES, RC2 and ECB only to decrypt old data once, and re-encrypt it.";
     private const string RsaFix = "Encrypt with OAEP padding (RSAEncryptionPadding.OaepSHA256, or RSAOAEPKeyExchangeFormatter); PKCS#1 v1.5 stays only for reading old data.";
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var (creation, document) in context.Syntax.Creations)
         {

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC029: ASP.NET Core Identity set up to accept short passwords or unlimited sign-in guesses.</summary>
-public sealed class WeakIdentityOptions : ICodeRule
+public sealed class WeakIdentityOptions : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC029",
@@ -32,7 +32,7 @@ public sealed class WeakIdentityOptions : ICodeRule
         Applicability = RuleApplicability.CSharp,
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

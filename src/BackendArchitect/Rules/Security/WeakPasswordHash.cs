@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC023: a password hashed with a fast digest (MD5, SHA-1, one round of SHA-2) or with too few PBKDF2 iterations.</summary>
-public sealed class WeakPasswordHash : ICodeRule
+public sealed class WeakPasswordHash : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC023",
@@ -42,7 +42,7 @@ public sealed class WeakPasswordHash : ICodeRule
     private static readonly FrozenSet<string> Digests = FrozenSet.ToFrozenSet(
         ["MD5", "SHA1", "SHA256", "SHA384", "SHA512", "SHA3_256", "SHA3_384", "SHA3_512"], StringComparer.Ordinal);
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

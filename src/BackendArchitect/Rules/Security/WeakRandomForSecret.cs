@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC024: System.Random used to make a token, password, one-time code, salt or nonce.</summary>
-public sealed class WeakRandomForSecret : ICodeRule
+public sealed class WeakRandomForSecret : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC024",
@@ -48,7 +48,7 @@ public sealed class WeakRandomForSecret : ICodeRule
         ["otp", "verification", "confirmation", "reset", "recovery", "security", "auth", "login", "sms", "activation", "invite", "invitation"],
         StringComparer.Ordinal);
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC032: an XML reader or document set up to process DTDs or resolve external entities.</summary>
-public sealed class XmlExternalEntities : ICodeRule
+public sealed class XmlExternalEntities : ISyntaxRule
 {
     public RuleMetadata Metadata { get; } = new(
         "SEC032",
@@ -31,7 +31,7 @@ public sealed class XmlExternalEntities : ICodeRule
         Applicability = RuleApplicability.CSharp,
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var document in context.Corpus.Documents)
         {

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackendArchitect.Rules.Security;
 
 /// <summary>SEC019: a Razor view or Blazor component writes model or request data as HTML, or into a place Razor's encoding does not protect.</summary>
-public sealed partial class XssInView : ICodeRule
+public sealed partial class XssInView : ISyntaxRule
 {
     /// <summary>What a view reads that the application does not fix: its model, view data and HttpContext; Request is the caller's directly.</summary>
     private static readonly Dictionary<string, bool> ViewData = new(StringComparer.Ordinal)
@@ -49,7 +49,7 @@ public sealed partial class XssInView : ICodeRule
         SecuritySeverity = "6.1",
     };
 
-    public IEnumerable<Finding> Check(CodeReviewContext context)
+    public IEnumerable<Finding> Check(SyntaxReviewContext context)
     {
         foreach (var file in context.Workspace.Files.Where(f => f.Kind is FileKind.Razor or FileKind.RazorComponent))
         {
