@@ -83,6 +83,25 @@ public static class SyntaxHelpers
         return name is GenericNameSyntax g ? g.TypeArgumentList.Arguments : [];
     }
 
+    /// <summary>
+    /// Whether a name is declared, in the type around <paramref name="at"/> (or its file), as a type <paramref name="isType"/>
+    /// accepts: a parameter, a property, a field or local by its written type, or one initialised with <c>new T()</c>.
+    /// </summary>
+    public static bool IsDeclaredAs(SyntaxNode at, string name, Func<string, bool> isType)
+    {
+        bool Is(TypeSyntax? written) => written is not null && isType(SimpleTypeName(written.ToString().TrimEnd('?')));
+        var scope = at.FirstAncestorOrSelf<TypeDeclarationSyntax>() as SyntaxNode ?? at.SyntaxTree.GetRoot();
+        return scope.DescendantNodes().Any(node => node switch
+        {
+            ParameterSyntax parameter => parameter.Identifier.ValueText == name && Is(parameter.Type),
+            VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText == name
+                && (declarator.Parent is VariableDeclarationSyntax { Type: var declared } && !declared.IsVar && Is(declared)
+                    || declarator.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var created } && Is(created)),
+            PropertyDeclarationSyntax property => property.Identifier.ValueText == name && Is(property.Type),
+            _ => false,
+        });
+    }
+
     /// <summary>The class, record or struct that contains a node.</summary>
     public static TypeDeclarationSyntax? ContainingType(SyntaxNode node) => node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
 

@@ -184,6 +184,19 @@ internal static class Sinks
     /// <summary>File calls whose source and destination (File.Copy(from, to)) are both paths.</summary>
     private static readonly HashSet<string> TwoPaths = new(StringComparer.Ordinal) { "Copy", "Move", "Replace" };
 
+    /// <summary>
+    /// WebClient's calls that fetch or send to a URL. OpenRead, DownloadFile and the Upload methods are also names of
+    /// file, FTP and storage clients (FluentFTP's DownloadFile takes a local path first), so they count only on a
+    /// receiver created or declared as a WebClient.
+    /// </summary>
+    private static readonly HashSet<string> WebClientCalls = new(StringComparer.Ordinal)
+    {
+        "OpenRead", "OpenReadAsync", "OpenReadTaskAsync", "OpenWrite", "OpenWriteAsync", "OpenWriteTaskAsync",
+        "DownloadData", "DownloadDataAsync", "DownloadDataTaskAsync", "DownloadFile", "DownloadFileAsync", "DownloadFileTaskAsync",
+        "DownloadStringAsync", "UploadString", "UploadStringAsync", "UploadStringTaskAsync", "UploadData", "UploadDataAsync",
+        "UploadDataTaskAsync", "UploadFile", "UploadFileAsync", "UploadFileTaskAsync", "UploadValues", "UploadValuesAsync", "UploadValuesTaskAsync",
+    };
+
     /// <summary>Types whose constructor's first argument is a sink.</summary>
     private static readonly FrozenDictionary<string, TaintKind> Constructors = new Dictionary<string, TaintKind>(StringComparer.Ordinal)
     {
@@ -211,6 +224,10 @@ internal static class Sinks
         ["RedirectResult"] = TaintKind.Redirect,
         ["HtmlString"] = TaintKind.Html,
         ["MarkupString"] = TaintKind.Html,
+        // A RestSharp client sends every request to the base URL it was made with.
+        ["RestClient"] = TaintKind.Url,
+        ["RestClientOptions"] = TaintKind.Url,
+        ["HttpRequestMessage"] = TaintKind.Url,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Properties whose assignment is a sink: command text and the program a process starts.</summary>
@@ -219,18 +236,31 @@ internal static class Sinks
         ["CommandText"] = TaintKind.Sql,
         ["FileName"] = TaintKind.Command,
         ["Arguments"] = TaintKind.Command,
+        // An HTTP client's base address and a request message's URI decide the host the request goes to.
+        ["BaseAddress"] = TaintKind.Url,
+        ["RequestUri"] = TaintKind.Url,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The sink an invocation is, with the argument that must not carry request data.</summary>
     public static (TaintKind Kind, IReadOnlyList<ExpressionSyntax> Arguments, string Name)? Of(InvocationExpressionSyntax invocation)
     {
         var name = CSharp.SyntaxHelpers.InvokedName(invocation);
-        if (name is null || !Methods.TryGetValue(name, out var sink) || invocation.ArgumentList.Arguments.Count <= sink.Argument)
+        if (name is null)
         {
             return null;
         }
 
         var receiver = CSharp.SyntaxHelpers.Receiver(invocation);
+        if (Outbound(invocation, name, receiver) is { } outbound)
+        {
+            return outbound;
+        }
+
+        if (!Methods.TryGetValue(name, out var sink) || invocation.ArgumentList.Arguments.Count <= sink.Argument)
+        {
+            return null;
+        }
+
         if (Receivers.TryGetValue(name, out var receivers) && !IsCalledOn(invocation, receiver, name, receivers))
         {
             return null;
@@ -291,6 +321,12 @@ internal static class Sinks
         if (type == "SqlDataSource")
         {
             return list.Arguments.Count >= 2 ? (kind, [list.Arguments[^1].Expression], "new " + type) : null;
+        }
+
+        // HttpRequestMessage(method, requestUri): the URI comes second.
+        if (type == "HttpRequestMessage")
+        {
+            return list.Arguments.Count == 2 ? (kind, [list.Arguments[1].Expression], "new " + type) : null;
         }
 
         IReadOnlyList<ExpressionSyntax> arguments = kind == TaintKind.Command ? [.. list.Arguments.Take(2).Select(a => a.Expression)] : [list.Arguments[0].Expression];
@@ -376,27 +412,36 @@ internal static class Sinks
         name.Contains("client", StringComparison.OrdinalIgnoreCase) || name.Contains("http", StringComparison.OrdinalIgnoreCase)
         || name.Equals("CreateClient", StringComparison.Ordinal);
 
-    /// <summary>A receiver declared in the same file as an XslCompiledTransform (or the obsolete XslTransform), or created as one in place.</summary>
-    private static bool IsStylesheetTransform(ExpressionSyntax receiver, InvocationExpressionSyntax invocation)
-    {
-        if (receiver is ObjectCreationExpressionSyntax creation)
-        {
-            return IsTransformType(creation.Type.ToString());
-        }
-
-        var name = LastName(receiver);
-        return invocation.SyntaxTree.GetRoot().DescendantNodes().Any(node => node switch
-        {
-            VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name =>
-                declarator.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var type } ? IsTransformType(type.ToString())
-                    : declarator.Parent is VariableDeclarationSyntax declaration && IsTransformType(declaration.Type.ToString()),
-            PropertyDeclarationSyntax property when property.Identifier.ValueText == name => IsTransformType(property.Type.ToString()),
-            ParameterSyntax parameter when parameter.Identifier.ValueText == name => parameter.Type is { } type && IsTransformType(type.ToString()),
-            _ => false,
-        });
-    }
+    /// <summary>A receiver created as an XslCompiledTransform (or the obsolete XslTransform) in place, or declared as one.</summary>
+    private static bool IsStylesheetTransform(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
+        receiver is ObjectCreationExpressionSyntax creation
+            ? IsTransformType(creation.Type.ToString())
+            : CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), IsTransformType);
 
     private static bool IsTransformType(string type) => CSharp.SyntaxHelpers.SimpleTypeName(type.TrimEnd('?')) is "XslCompiledTransform" or "XslTransform";
+
+    /// <summary>
+    /// The outbound calls whose names other APIs share (File.OpenRead, File.Create): a WebClient's fetches, and
+    /// WebRequest.Create/CreateHttp, whose request goes to the URL it was made with.
+    /// </summary>
+    private static (TaintKind Kind, IReadOnlyList<ExpressionSyntax> Arguments, string Name)? Outbound(InvocationExpressionSyntax invocation, string name, ExpressionSyntax? receiver)
+    {
+        if (receiver is null || invocation.ArgumentList.Arguments is not [var first, ..])
+        {
+            return null;
+        }
+
+        var outbound = name is "Create" or "CreateHttp" or "CreateDefault"
+            ? IsCalledOn(invocation, receiver, name, ["WebRequest", "HttpWebRequest"])
+            : WebClientCalls.Contains(name) && IsWebClient(receiver, invocation);
+        return outbound ? (TaintKind.Url, [first.Expression], name) : null;
+    }
+
+    private static bool IsWebClient(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
+        receiver is ObjectCreationExpressionSyntax creation
+            ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) == "WebClient"
+            : receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+                && CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), type => type == "WebClient");
 
     private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }

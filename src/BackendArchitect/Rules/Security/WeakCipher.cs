@@ -100,7 +100,10 @@ public sealed class WeakCipher : ISyntaxRule
     {
         var name = SyntaxHelpers.InvokedName(invocation);
         var receiver = SyntaxHelpers.Receiver(invocation);
-        var receiverType = receiver is null ? null : UsingAliases.Resolve(invocation, receiver is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : receiver.ToString());
+        // Resolving the receiver through the file's aliases is paid only by the calls that create an algorithm.
+        var receiverType = name is "Create" or "CreateFromName" && receiver is not null
+            ? UsingAliases.Resolve(invocation, receiver is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : receiver.ToString())
+            : null;
         switch (name)
         {
             case "Create" when receiverType is not null && BrokenAlgorithms.TryGetValue(receiverType, out var algorithm):
@@ -114,27 +117,11 @@ public sealed class WeakCipher : ISyntaxRule
             case not null when RsaEncryption.Contains(name) && invocation.ArgumentList.Arguments.Any(a => IsPkcs1Padding(a.Expression)):
                 return ($"RSA {name} with RSAEncryptionPadding.Pkcs1 uses PKCS#1 v1.5 padding, which a padding oracle decrypts without the private key.", RsaFix);
             case "Encrypt" or "Decrypt" when invocation.ArgumentList.Arguments is [_, { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }]
-                && receiver is IdentifierNameSyntax { Identifier.ValueText: var rsa } && IsDeclaredAs(invocation, rsa, "RSACryptoServiceProvider"):
+                && receiver is IdentifierNameSyntax { Identifier.ValueText: var rsa } && SyntaxHelpers.IsDeclaredAs(invocation, rsa, type => type == "RSACryptoServiceProvider"):
                 return ($"RSACryptoServiceProvider.{name}(data, false) uses PKCS#1 v1.5 padding instead of OAEP, which a padding oracle decrypts without the private key.", RsaFix);
             default:
                 return null;
         }
-    }
-
-    /// <summary>A name declared in the enclosing type as the given type: a parameter, a local (written or created), a field or a property.</summary>
-    private static bool IsDeclaredAs(SyntaxNode at, string name, string type)
-    {
-        bool Is(TypeSyntax? written) => written is not null && SyntaxHelpers.SimpleTypeName(written.ToString().TrimEnd('?')) == type;
-        var scope = at.FirstAncestorOrSelf<TypeDeclarationSyntax>() as SyntaxNode ?? at.SyntaxTree.GetRoot();
-        return scope.DescendantNodes().Any(node => node switch
-        {
-            ParameterSyntax parameter => parameter.Identifier.ValueText == name && Is(parameter.Type),
-            VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText == name
-                && (declarator.Parent is VariableDeclarationSyntax { Type: var declared } && !declared.IsVar && Is(declared)
-                    || declarator.Initializer?.Value is ObjectCreationExpressionSyntax { Type: var created } && Is(created)),
-            PropertyDeclarationSyntax property => property.Identifier.ValueText == name && Is(property.Type),
-            _ => false,
-        });
     }
 
     private static string BrokenMessage(string algorithm) => algorithm == "DES"
