@@ -22,6 +22,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     public IReadOnlyList<SinkHit> Analyze(SyntaxNode body, CSharpDocument document, TaintState state, int depth)
     {
         var expressions = Expressions(state, depth);
+        Overwrites(body, state);
         Propagate(body, state, expressions);
         Checks(body, state);
         ValidateThroughUris(body, state);
@@ -162,6 +163,29 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     }
 
     /// <summary>
+    /// Assignments that are statements of the body's own block run before every later line, so from there on the
+    /// name holds their value only: <c>name = Path.GetFileName(name)</c> cleans it for file calls after it, and
+    /// <c>model.Sort = "name"</c> replaces what the request bound. Assignments in branches and loops may not run and
+    /// change nothing.
+    /// </summary>
+    private static void Overwrites(SyntaxNode body, TaintState state)
+    {
+        if (body is not BlockSyntax block)
+        {
+            return;
+        }
+
+        foreach (var statement in block.Statements)
+        {
+            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
+                && NameOf(assignment.Left) is { } name)
+            {
+                state.Overwrite(name, statement.Span.End, assignment.Right);
+            }
+        }
+    }
+
+    /// <summary>
     /// Locals that receive request text: declarations, assignments, foreach over tainted items, StringBuilder appends;
     /// and members of objects the code creates or fills (<c>new Filter { Name = name }</c>, <c>filter.Name = name</c>) as "local.Member".
     /// </summary>
@@ -254,7 +278,8 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
 
     /// <summary>
     /// Checks that make a value safe for the sink they protect: Url.IsLocalUrl before a redirect, an allow-list
-    /// Contains or a Regex.IsMatch in a condition before any use, a full path compared with its root before a file call.
+    /// Contains or a Regex.IsMatch in a condition before any use, a full path compared with its root or a name compared
+    /// with its Path.GetFileName before a file call.
     /// </summary>
     private static void Checks(SyntaxNode body, TaintState state)
     {
@@ -271,6 +296,10 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
                 case "IsMatch" or "Contains" or "ContainsKey" when inCondition && checkedName is not null && IsAllowList(invocation):
                     state.Validated.Add(checkedName);
                     break;
+                case "GetFileName" when checkedName is not null && IsComparedWith(invocation, checkedName):
+                    // Path.GetFileName(name) != name: a name that is its own last segment holds no directory.
+                    state.Clean(checkedName, TaintKind.Path);
+                    break;
                 case "StartsWith" when inCondition && SyntaxHelpers.Receiver(invocation) is { } receiver && IsFullPath(receiver, body):
                     foreach (var n in receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText))
                     {
@@ -281,6 +310,11 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             }
         }
     }
+
+    /// <summary>The call is one side of an == or != whose other side is the name itself.</summary>
+    private static bool IsComparedWith(InvocationExpressionSyntax invocation, string name) =>
+        invocation.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } comparison
+        && NameOf(comparison.Left == invocation ? comparison.Right : comparison.Left) == name;
 
     /// <summary>Path.GetFullPath(...), or a local set to one in this body: what a root check must look at.</summary>
     private static bool IsFullPath(ExpressionSyntax receiver, SyntaxNode body) =>

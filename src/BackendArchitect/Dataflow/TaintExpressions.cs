@@ -45,6 +45,11 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 return null;
             case IdentifierNameSyntax identifier:
                 var name = identifier.Identifier.ValueText;
+                if (state.OverwrittenBefore(name, identifier.SpanStart) is { } overwritten)
+                {
+                    return Of(overwritten, kind);
+                }
+
                 return state.Text.TryGetValue(name, out var source) && !state.IsCleaned(name, kind) ? source : null;
             case MemberAccessExpressionSyntax member:
                 return Member(member, kind);
@@ -119,6 +124,11 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
         if (name is "Length" or "Count")
         {
             return null;
+        }
+
+        if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var holder } && state.OverwrittenBefore(holder + "." + name, member.SpanStart) is { } overwritten)
+        {
+            return Of(overwritten, kind);
         }
 
         // A member set from request text on an object the code made itself: only that member is the caller's.

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
 namespace BackendArchitect.Dataflow;
 
 /// <summary>
@@ -16,6 +18,26 @@ internal sealed class TaintState
 
     /// <summary>Names validated for every kind (an allow-list or pattern check they must pass).</summary>
     public HashSet<string> Validated { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Values a name or "local.Member" is overwritten with by a statement of the body's own block, which every later
+    /// line runs after, with the position that statement ends at, in order.
+    /// </summary>
+    private Dictionary<string, List<(int End, ExpressionSyntax Value)>> Overwrites { get; } = new(StringComparer.Ordinal);
+
+    public void Overwrite(string name, int end, ExpressionSyntax value)
+    {
+        if (!Overwrites.TryGetValue(name, out var values))
+        {
+            Overwrites[name] = values = [];
+        }
+
+        values.Add((end, value));
+    }
+
+    /// <summary>The value the name holds at a position after the last overwrite before it, or null where none precedes it.</summary>
+    public ExpressionSyntax? OverwrittenBefore(string name, int position) =>
+        Overwrites.TryGetValue(name, out var values) ? values.LastOrDefault(v => v.End <= position).Value : null;
 
     public bool IsCleaned(string name, TaintKind kind) =>
         Validated.Contains(name) || (Cleaned.TryGetValue(kind, out var names) && names.Contains(name));
