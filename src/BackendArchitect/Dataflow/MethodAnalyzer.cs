@@ -136,7 +136,7 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
         }
     }
 
-    /// <summary>Passes an argument's taint to the parameter it binds: text to text, a request object to an object.</summary>
+    /// <summary>Passes an argument's taint to the parameter it binds: text to text (with the kinds it is clean for), a request object to an object.</summary>
     private static void Bind(TaintState state, ParameterSyntax parameter, ExpressionSyntax argument, TaintExpressions expressions)
     {
         var name = parameter.Identifier.ValueText;
@@ -146,6 +146,12 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
             if (expressions.Of(argument, TaintKind.Sql) is { } source)
             {
                 state.Text[name] = source;
+
+                // What the argument is clean for (Fetch(WebUtility.UrlEncode(name)) is no host), the parameter is too.
+                foreach (var kind in Kinds.Where(k => Tainted(expressions, argument, k) is null))
+                {
+                    state.Clean(name, kind);
+                }
             }
         }
         else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed })

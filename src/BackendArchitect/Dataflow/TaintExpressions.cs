@@ -13,13 +13,33 @@ namespace BackendArchitect.Dataflow;
 /// <param name="returns">The taint a call into the repository's own methods returns (a helper that builds SQL), or null.</param>
 internal sealed class TaintExpressions(TaintState state, MemberTypes members, Func<InvocationExpressionSyntax, string?> returns)
 {
-    /// <summary>Calls whose result carries no caller text whatever their input: parsing and encoding.</summary>
+    /// <summary>Calls whose result carries no caller text whatever their input: parsing, quoting, tests and hashes.</summary>
     private static readonly HashSet<string> Cleaners = new(StringComparer.Ordinal)
     {
         "Parse", "TryParse", "ParseExact", "ToInt32", "ToInt64", "ToInt16", "ToDecimal", "ToDouble", "ToBoolean", "ToGuid",
-        "HtmlEncode", "UrlEncode", "Encode", "EscapeDataString", "EscapeUriString", "JavaScriptStringEncode", "Quote",
-        "QuoteIdentifier", "Count", "Length", "Any", "GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "IsMatch",
+        "Quote", "QuoteIdentifier", "Count", "Length", "Any", "GetHashCode", "Equals", "Contains", "StartsWith", "EndsWith", "IsMatch",
         "IsNullOrEmpty", "IsNullOrWhiteSpace", "CompareTo", "IndexOf", "ComputeHash", "HashData",
+    };
+
+    /// <summary>What URL-encoded text is safe in: markup, and a URL, redirect or path it can add no separator to.</summary>
+    private static readonly TaintKind[] UrlSafe = [TaintKind.Html, TaintKind.Url, TaintKind.Redirect, TaintKind.Path];
+
+    /// <summary>
+    /// Encoders, with the sinks their output is safe for. Encoding is for one context: HtmlEncode("1 OR 1=1") and
+    /// UrlEncode of a column name are still SQL, so for other kinds the caller's text passes through. URL encoding
+    /// also leaves no "/" or ":" for a path, a redirect or a host. Uri.EscapeUriString keeps both and ' too: it cleans nothing.
+    /// </summary>
+    private static readonly Dictionary<string, TaintKind[]> Encoders = new(StringComparer.Ordinal)
+    {
+        ["HtmlEncode"] = [TaintKind.Html],
+        ["HtmlAttributeEncode"] = [TaintKind.Html],
+        ["XmlEncode"] = [TaintKind.Html],
+        ["XmlAttributeEncode"] = [TaintKind.Html],
+        ["JavaScriptStringEncode"] = [TaintKind.Html],
+        ["UrlEncode"] = UrlSafe,
+        ["UrlPathEncode"] = [TaintKind.Html],
+        ["EscapeDataString"] = UrlSafe,
+        ["EscapeUriString"] = [],
     };
 
     /// <summary>Methods that return their receiver's text changed but still the caller's.</summary>
@@ -164,6 +184,15 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
             return null;
         }
 
+        // HtmlEncoder.Default.Encode(x) and kin: the encoder's name says which context it encodes for.
+        var cleans = Encoders.TryGetValue(name, out var encoded) ? encoded
+            : name == "Encode" ? (SyntaxHelpers.Receiver(invocation)?.ToString().Contains("Url", StringComparison.Ordinal) == true ? UrlSafe : [TaintKind.Html])
+            : null;
+        if (cleans is not null)
+        {
+            return cleans.Contains(kind) ? null : Arguments(invocation, kind);
+        }
+
         // Path.GetFileName keeps only the last segment: no "../" or absolute path survives it.
         if (name is "GetFileName" or "GetFileNameWithoutExtension" or "GetExtension")
         {
@@ -221,10 +250,14 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 Flatten(binary.Left, parts);
                 Flatten(binary.Right, parts);
                 break;
+            case InvocationExpressionSyntax { ArgumentList.Arguments: [var format, _, ..] } call
+                when SyntaxHelpers.InvokedName(call) == "Format" && SyntaxHelpers.Receiver(call)?.ToString() is "string" or "String":
+                FlattenFormat(format.Expression, [.. call.ArgumentList.Arguments.Skip(1).Select(v => v.Expression)], parts);
+                break;
             case InterpolatedStringExpressionSyntax interpolated:
                 foreach (var content in interpolated.Contents)
                 {
-                    parts.Add(content is InterpolationSyntax i ? i.Expression : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(((InterpolatedStringTextSyntax)content).TextToken.ValueText)));
+                    parts.Add(content is InterpolationSyntax i ? i.Expression : Literal(((InterpolatedStringTextSyntax)content).TextToken.ValueText));
                 }
 
                 break;
@@ -233,6 +266,37 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 break;
         }
     }
+
+    /// <summary>
+    /// string.Format's text in order: a literal format's text between the placeholders, each {n} as argument n.
+    /// A format that is not a literal comes first as itself, so a fixed one (a constant field) decides the start.
+    /// </summary>
+    private static void FlattenFormat(ExpressionSyntax format, IReadOnlyList<ExpressionSyntax> values, List<ExpressionSyntax> parts)
+    {
+        if (Constant(format) is not { } text)
+        {
+            parts.Add(format);
+            parts.AddRange(values);
+            return;
+        }
+
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(text, @"\{(\d+)[^}]*\}"))
+        {
+            parts.Add(Literal(text[at..placeholder.Index]));
+            var index = int.Parse(placeholder.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (index < values.Count)
+            {
+                parts.Add(values[index]);
+            }
+
+            at = placeholder.Index + placeholder.Length;
+        }
+
+        parts.Add(Literal(text[at..]));
+    }
+
+    private static LiteralExpressionSyntax Literal(string text) => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
     private static string? Constant(ExpressionSyntax expression) =>
         expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
