@@ -86,6 +86,7 @@ internal static class Sinks
         ["Delete"] = (TaintKind.Path, 0),
         ["Copy"] = (TaintKind.Path, 0),
         ["Move"] = (TaintKind.Path, 0),
+        ["SetAccessControl"] = (TaintKind.Path, 0),
         ["PhysicalFile"] = (TaintKind.Path, 0),
         // HttpPostedFile(Base).SaveAs and document libraries' SaveAs write wherever the path says.
         ["SaveAs"] = (TaintKind.Path, 0),
@@ -116,6 +117,7 @@ internal static class Sinks
         ["RunAsync"] = (TaintKind.Code, 0),
         ["LoadFrom"] = (TaintKind.Code, 0),
         ["LoadFile"] = (TaintKind.Code, 0),
+        ["UnsafeLoadFrom"] = (TaintKind.Code, 0),
         // RazorEngine compiles a template to C# and runs it: a caller's template is a caller's program.
         ["Parse"] = (TaintKind.Code, 0),
         ["Compile"] = (TaintKind.Code, 0),
@@ -161,6 +163,8 @@ internal static class Sinks
         ["Delete"] = ["File", "Directory"],
         ["Copy"] = ["File"],
         ["Move"] = ["File", "Directory"],
+        ["SetAccessControl"] = ["File", "Directory"],
+        ["UnsafeLoadFrom"] = ["Assembly"],
         ["Raw"] = ["Html", "HtmlHelper"],
         ["EvaluateAsync"] = ["CSharpScript"],
         ["RunAsync"] = ["CSharpScript"],
@@ -181,8 +185,11 @@ internal static class Sinks
     /// <summary>Enterprise Library's calls that take a command object or a stored procedure unless a CommandType.Text argument precedes the SQL.</summary>
     private static readonly HashSet<string> CommandTypeSql = new(StringComparer.Ordinal) { "ExecuteDataSet", "ExecuteNonQuery", "LoadDataSet" };
 
-    /// <summary>File calls whose source and destination (File.Copy(from, to)) are both paths.</summary>
+    /// <summary>File calls whose source and destination (File.Copy(from, to)) are both paths, and File.Replace's backup too.</summary>
     private static readonly HashSet<string> TwoPaths = new(StringComparer.Ordinal) { "Copy", "Move", "Replace" };
+
+    /// <summary>FileInfo's and DirectoryInfo's calls that write to the path they are given.</summary>
+    private static readonly HashSet<string> FileInfoCalls = new(StringComparer.Ordinal) { "CopyTo", "MoveTo" };
 
     /// <summary>
     /// WebClient's calls that fetch or send to a URL. OpenRead, DownloadFile and the Upload methods are also names of
@@ -218,6 +225,8 @@ internal static class Sinks
         ["OdbcDataAdapter"] = TaintKind.Sql,
         ["ProcessStartInfo"] = TaintKind.Command,
         ["FileStream"] = TaintKind.Path,
+        ["FileInfo"] = TaintKind.Path,
+        ["DirectoryInfo"] = TaintKind.Path,
         ["StreamReader"] = TaintKind.Path,
         ["StreamWriter"] = TaintKind.Path,
         ["PhysicalFileResult"] = TaintKind.Path,
@@ -254,6 +263,11 @@ internal static class Sinks
         if (Outbound(invocation, name, receiver) is { } outbound)
         {
             return outbound;
+        }
+
+        if (FileInfoCalls.Contains(name) && receiver is not null && invocation.ArgumentList.Arguments is [var destination, ..] && IsFileInfo(receiver, invocation))
+        {
+            return (TaintKind.Path, [destination.Expression], name);
         }
 
         if (!Methods.TryGetValue(name, out var sink) || invocation.ArgumentList.Arguments.Count <= sink.Argument)
@@ -303,7 +317,7 @@ internal static class Sinks
         }
 
         IReadOnlyList<ExpressionSyntax> arguments = sink.Kind == TaintKind.Command || TwoPaths.Contains(name)
-            ? [.. invocation.ArgumentList.Arguments.Take(2).Select(a => a.Expression)]
+            ? [.. invocation.ArgumentList.Arguments.Take(name == "Replace" ? 3 : 2).Select(a => a.Expression)]
             : [invocation.ArgumentList.Arguments[sink.Argument].Expression];
         return (sink.Kind, arguments, name);
     }
@@ -436,6 +450,11 @@ internal static class Sinks
             : WebClientCalls.Contains(name) && IsWebClient(receiver, invocation);
         return outbound ? (TaintKind.Url, [first.Expression], name) : null;
     }
+
+    private static bool IsFileInfo(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
+        receiver is ObjectCreationExpressionSyntax creation
+            ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "FileInfo" or "DirectoryInfo"
+            : receiver is IdentifierNameSyntax && CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), type => type is "FileInfo" or "DirectoryInfo");
 
     private static bool IsWebClient(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
         receiver is ObjectCreationExpressionSyntax creation

@@ -25,18 +25,12 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
     private static readonly TaintKind[] UrlSafe = [TaintKind.Html, TaintKind.Url, TaintKind.Redirect, TaintKind.Path];
 
     /// <summary>
-    /// Encoders, with the sinks their output is safe for. Encoding is for one context: HtmlEncode("1 OR 1=1") and
-    /// UrlEncode of a column name are still SQL, so for other kinds the caller's text passes through. URL encoding
-    /// also leaves no "/" or ":" for a path, a redirect or a host. Uri.EscapeUriString keeps both and ' too: it cleans nothing.
+    /// Encoders whose names do not say what they are safe for (see <see cref="EncoderFor"/> for those that do).
+    /// UrlPathEncode and Uri.EscapeUriString keep "/" and ":", so a path, a redirect or a host survives them;
+    /// EscapeUriString keeps ' too and cleans nothing.
     /// </summary>
     private static readonly Dictionary<string, TaintKind[]> Encoders = new(StringComparer.Ordinal)
     {
-        ["HtmlEncode"] = [TaintKind.Html],
-        ["HtmlAttributeEncode"] = [TaintKind.Html],
-        ["XmlEncode"] = [TaintKind.Html],
-        ["XmlAttributeEncode"] = [TaintKind.Html],
-        ["JavaScriptStringEncode"] = [TaintKind.Html],
-        ["UrlEncode"] = UrlSafe,
         ["UrlPathEncode"] = [TaintKind.Html],
         ["EscapeDataString"] = UrlSafe,
         ["EscapeUriString"] = [],
@@ -187,7 +181,7 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
         // HtmlEncoder.Default.Encode(x) and kin: the encoder's name says which context it encodes for.
         var cleans = Encoders.TryGetValue(name, out var encoded) ? encoded
             : name == "Encode" ? (SyntaxHelpers.Receiver(invocation)?.ToString().Contains("Url", StringComparison.Ordinal) == true ? UrlSafe : [TaintKind.Html])
-            : null;
+            : EncoderFor(name);
         if (cleans is not null)
         {
             return cleans.Contains(kind) ? null : Arguments(invocation, kind);
@@ -228,6 +222,19 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
             ? Arguments(invocation, kind)
             : returns(invocation);
     }
+
+    /// <summary>
+    /// An encoder named for its context, with the sinks its output is safe for. Encoding is for one context:
+    /// HtmlEncode("1 OR 1=1") and UrlEncode of a column name are still SQL, so for other kinds the caller's text passes
+    /// through. URL encoders (UrlEncode, HtmlFormUrlEncode) also leave no "/" or ":" for a path, a redirect or a host;
+    /// markup encoders (HtmlEncode, XmlAttributeEncode, JavaScriptStringEncode) clean HTML; LDAP encoders none of these.
+    /// </summary>
+    private static TaintKind[]? EncoderFor(string name) =>
+        !name.EndsWith("Encode", StringComparison.Ordinal) ? null
+            : name.Contains("Url", StringComparison.Ordinal) ? UrlSafe
+            : name.Contains("Html", StringComparison.Ordinal) || name.Contains("Xml", StringComparison.Ordinal) || name.Contains("JavaScript", StringComparison.Ordinal) ? [TaintKind.Html]
+            : name.Contains("Ldap", StringComparison.Ordinal) ? []
+            : null;
 
     private string? Arguments(InvocationExpressionSyntax invocation, TaintKind kind) =>
         invocation.ArgumentList.Arguments.Select(a => Of(a.Expression, kind)).FirstOrDefault(s => s is not null);
