@@ -171,8 +171,9 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
     /// <summary>
     /// Assignments that are statements of the body's own block run before every later line, so from there on the
     /// name holds their value only: <c>name = Path.GetFileName(name)</c> cleans it for file calls after it, and
-    /// <c>model.Sort = "name"</c> replaces what the request bound. Assignments in branches and loops may not run and
-    /// change nothing.
+    /// <c>model.Sort = "name"</c> replaces what the request bound. So does an if/else chain or a switch with a default
+    /// that assigns the name in every branch: after it, the name holds one of those values. An assignment in a branch
+    /// that may not run, or in a loop, changes nothing.
     /// </summary>
     private static void Overwrites(SyntaxNode body, TaintState state)
     {
@@ -183,12 +184,64 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
 
         foreach (var statement in block.Statements)
         {
+            var branches = statement switch
+            {
+                ExpressionStatementSyntax => [[statement]],
+                IfStatementSyntax conditional => Branches(conditional),
+                SwitchStatementSyntax choice when choice.Sections.Any(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax)) =>
+                    [.. choice.Sections.Select(s => (IReadOnlyList<StatementSyntax>)[.. s.Statements])],
+                _ => (List<IReadOnlyList<StatementSyntax>>?)null,
+            };
+            if (branches is null)
+            {
+                continue;
+            }
+
+            var assigned = branches.Select(Assigned).ToList();
+            foreach (var name in assigned[0].Keys.Where(n => assigned.All(a => a.ContainsKey(n))))
+            {
+                state.Overwrite(name, statement.Span.End, [.. assigned.Select(a => a[name])]);
+            }
+        }
+    }
+
+    /// <summary>The statements of each branch of an if/else chain, or null when a path runs none of them (no final else).</summary>
+    private static List<IReadOnlyList<StatementSyntax>>? Branches(IfStatementSyntax conditional)
+    {
+        var branches = new List<IReadOnlyList<StatementSyntax>>();
+        for (var at = conditional; ;)
+        {
+            branches.Add(Statements(at.Statement));
+            switch (at.Else?.Statement)
+            {
+                case IfStatementSyntax next:
+                    at = next;
+                    continue;
+                case { } last:
+                    branches.Add(Statements(last));
+                    return branches;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static IReadOnlyList<StatementSyntax> Statements(StatementSyntax statement) => statement is BlockSyntax block ? [.. block.Statements] : [statement];
+
+    /// <summary>The last value each name or local.Member is assigned by a plain assignment statement of these statements.</summary>
+    private static Dictionary<string, ExpressionSyntax> Assigned(IReadOnlyList<StatementSyntax> statements)
+    {
+        var assigned = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+        foreach (var statement in statements)
+        {
             if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
                 && NameOf(assignment.Left) is { } name)
             {
-                state.Overwrite(name, statement.Span.End, assignment.Right);
+                assigned[name] = assignment.Right;
             }
         }
+
+        return assigned;
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 var name = identifier.Identifier.ValueText;
                 if (state.OverwrittenBefore(name, identifier.SpanStart) is { } overwritten)
                 {
-                    return Of(overwritten, kind);
+                    return overwritten.Select(v => Of(v, kind)).FirstOrDefault(t => t is not null);
                 }
 
                 return state.Text.TryGetValue(name, out var source) && !state.IsCleaned(name, kind) ? source : null;
@@ -91,6 +91,12 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
                 return null;
         }
     }
+
+    /// <summary>The taint of what an object creation's initializer assigns to the member (<c>new Filter { Name = name }</c>), or null.</summary>
+    private string? Initialized(BaseObjectCreationExpressionSyntax creation, string member, TaintKind kind) =>
+        creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+            .Where(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: var assigned } && assigned == member)
+            .Select(a => Of(a.Right, kind)).FirstOrDefault(t => t is not null);
 
     /// <summary>Where a request object held in this name came from, or null when it holds none.</summary>
     public string? ObjectSource(string name) => state.Objects.TryGetValue(name, out var dto) ? dto.Source : null;
@@ -140,9 +146,18 @@ internal sealed class TaintExpressions(TaintState state, MemberTypes members, Fu
             return null;
         }
 
-        if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var holder } && state.OverwrittenBefore(holder + "." + name, member.SpanStart) is { } overwritten)
+        if (member.Expression is IdentifierNameSyntax { Identifier.ValueText: var holder })
         {
-            return Of(overwritten, kind);
+            if (state.OverwrittenBefore(holder + "." + name, member.SpanStart) is { } overwritten)
+            {
+                return overwritten.Select(v => Of(v, kind)).FirstOrDefault(t => t is not null);
+            }
+
+            // model = new Model(): the request's object is gone, and the new one holds what its initializer sets.
+            if (state.OverwrittenBefore(holder, member.SpanStart) is { } replaced)
+            {
+                return replaced.Select(v => v is BaseObjectCreationExpressionSyntax creation ? Initialized(creation, name, kind) : Of(v, kind)).FirstOrDefault(t => t is not null);
+            }
         }
 
         // A member set from request text on an object the code made itself: only that member is the caller's.

@@ -21,11 +21,12 @@ internal sealed class TaintState
 
     /// <summary>
     /// Values a name or "local.Member" is overwritten with by a statement of the body's own block, which every later
-    /// line runs after, with the position that statement ends at, in order.
+    /// line runs after, with the position that statement ends at, in order: one value, or one per branch of an
+    /// if/else or switch that assigns it on every path.
     /// </summary>
-    private Dictionary<string, List<(int End, ExpressionSyntax Value)>> Overwrites { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, List<(int End, IReadOnlyList<ExpressionSyntax> Values)>> Overwrites { get; } = new(StringComparer.Ordinal);
 
-    public void Overwrite(string name, int end, ExpressionSyntax value)
+    public void Overwrite(string name, int end, IReadOnlyList<ExpressionSyntax> value)
     {
         if (!Overwrites.TryGetValue(name, out var values))
         {
@@ -35,9 +36,9 @@ internal sealed class TaintState
         values.Add((end, value));
     }
 
-    /// <summary>The value the name holds at a position after the last overwrite before it, or null where none precedes it.</summary>
-    public ExpressionSyntax? OverwrittenBefore(string name, int position) =>
-        Overwrites.TryGetValue(name, out var values) ? values.LastOrDefault(v => v.End <= position).Value : null;
+    /// <summary>The values the name may hold at a position after the last overwrite before it, or null where none precedes it.</summary>
+    public IReadOnlyList<ExpressionSyntax>? OverwrittenBefore(string name, int position) =>
+        Overwrites.TryGetValue(name, out var values) ? values.LastOrDefault(v => v.End <= position).Values : null;
 
     public bool IsCleaned(string name, TaintKind kind) =>
         Validated.Contains(name) || (Cleaned.TryGetValue(kind, out var names) && names.Contains(name));
