@@ -143,15 +143,10 @@ internal sealed class MethodAnalyzer(TaintEngineContext engine)
         var type = parameter.Type!.ToString();
         if (StringTypes.CarriesText(type))
         {
-            if (expressions.Of(argument, TaintKind.Sql) is { } source)
+            // Bound as a local is assigned: what the argument is clean for (Fetch(WebUtility.UrlEncode(name)) is no host), the parameter is too.
+            if (expressions.Of(argument, TaintKind.Sql) is not null)
             {
-                state.Text[name] = source;
-
-                // What the argument is clean for (Fetch(WebUtility.UrlEncode(name)) is no host), the parameter is too.
-                foreach (var kind in Kinds.Where(k => Tainted(expressions, argument, k) is null))
-                {
-                    state.Clean(name, kind);
-                }
+                Assign(state, expressions, name, argument);
             }
         }
         else if (argument is IdentifierNameSyntax { Identifier.ValueText: var passed })

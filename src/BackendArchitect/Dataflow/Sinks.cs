@@ -428,9 +428,13 @@ internal static class Sinks
 
     /// <summary>A receiver created as an XslCompiledTransform (or the obsolete XslTransform) in place, or declared as one.</summary>
     private static bool IsStylesheetTransform(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
+        IsCreatedOrDeclaredAs(receiver, invocation, IsTransformType);
+
+    /// <summary>A receiver created in place as a type <paramref name="isType"/> accepts (<c>new T().M()</c>), or named and declared as one.</summary>
+    private static bool IsCreatedOrDeclaredAs(ExpressionSyntax receiver, InvocationExpressionSyntax invocation, Func<string, bool> isType) =>
         receiver is ObjectCreationExpressionSyntax creation
-            ? IsTransformType(creation.Type.ToString())
-            : CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), IsTransformType);
+            ? isType(CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()))
+            : CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), isType);
 
     private static bool IsTransformType(string type) => CSharp.SyntaxHelpers.SimpleTypeName(type.TrimEnd('?')) is "XslCompiledTransform" or "XslTransform";
 
@@ -452,15 +456,12 @@ internal static class Sinks
     }
 
     private static bool IsFileInfo(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
-        receiver is ObjectCreationExpressionSyntax creation
-            ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) is "FileInfo" or "DirectoryInfo"
-            : receiver is IdentifierNameSyntax && CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), type => type is "FileInfo" or "DirectoryInfo");
+        receiver is ObjectCreationExpressionSyntax or IdentifierNameSyntax
+        && IsCreatedOrDeclaredAs(receiver, invocation, type => type is "FileInfo" or "DirectoryInfo");
 
     private static bool IsWebClient(ExpressionSyntax receiver, InvocationExpressionSyntax invocation) =>
-        receiver is ObjectCreationExpressionSyntax creation
-            ? CSharp.SyntaxHelpers.SimpleTypeName(creation.Type.ToString()) == "WebClient"
-            : receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
-                && CSharp.SyntaxHelpers.IsDeclaredAs(invocation, LastName(receiver), type => type == "WebClient");
+        receiver is ObjectCreationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+        && IsCreatedOrDeclaredAs(receiver, invocation, type => type == "WebClient");
 
     private static bool IsOnProcessStartInfo(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation }

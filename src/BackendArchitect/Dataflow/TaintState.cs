@@ -26,14 +26,14 @@ internal sealed class TaintState
     /// </summary>
     private Dictionary<string, List<(int End, IReadOnlyList<ExpressionSyntax> Values)>> Overwrites { get; } = new(StringComparer.Ordinal);
 
-    public void Overwrite(string name, int end, IReadOnlyList<ExpressionSyntax> value)
+    public void Overwrite(string name, int end, IReadOnlyList<ExpressionSyntax> values)
     {
-        if (!Overwrites.TryGetValue(name, out var values))
+        if (!Overwrites.TryGetValue(name, out var overwrites))
         {
-            Overwrites[name] = values = [];
+            Overwrites[name] = overwrites = [];
         }
 
-        values.Add((end, value));
+        overwrites.Add((end, values));
     }
 
     /// <summary>The values the name may hold at a position after the last overwrite before it, or null where none precedes it.</summary>
